@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test. The browser tests need Chromium: CHROME_PATH, else /usr/bin/chromium,
+# else Debian's package is installed here (as root) and the test run says so.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${CHROME_PATH:-}" ]; then
+  if [ -x /usr/bin/chromium ]; then
+    export CHROME_PATH=/usr/bin/chromium
+  else
+    echo "test: Chromium not found; installing Debian's chromium package for the browser tests"
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "test: not root: install it with 'apt-get install chromium' or set CHROME_PATH" >&2
+      exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    export CHROME_PATH=/usr/bin/chromium
+  fi
+fi
+
+# The bin runs the compiled code; keep it in step with the source.
+npx tsc -p tsconfig.build.json
+npx tsc -p tsconfig.json --noEmit
+npx vitest run "$@"

@@ -1,0 +1,95 @@
+import { VFileMessage } from 'vfile-message';
+import type { ResolvedConfig, RuleSetting } from '../config/config.js';
+import { UsageError } from '../errors.js';
+import type { Frontmatter, Position, Postmortem, ValidPostmortem } from '../parse/model.js';
+import { rules as registry } from '../rules/index.js';
+import type { Corpus, ReportOptions, Rule } from '../rules/rule.js';
+import { schemaErrors } from '../schema/validate.js';
+
+/** One file's findings, in the shape of ESLint's JSON formatter. */
+export interface LintResult {
+  /** Absolute path. */
+  filePath: string;
+  messages: VFileMessage[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export interface LintedPostmortem {
+  postmortem: Postmortem;
+  result: LintResult;
+}
+
+export interface LintOptions {
+  config: ResolvedConfig;
+  asOf: string;
+  /** Absolute path of each postmortem, to name it in results. */
+  absolutePath(postmortem: Postmortem): string;
+  /** Which postmortems to report on; the others are still seen by cross-file rules. Default: all. */
+  include?: (postmortem: Postmortem) => boolean;
+  rules?: readonly Rule[];
+}
+
+const startOfFile: Position = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+/** Runs every enabled rule over each included postmortem; the whole list is the corpus for cross-file rules. */
+export function lintPostmortems(postmortems: readonly Postmortem[], options: LintOptions): LintedPostmortem[] {
+  const { config, asOf, absolutePath, include = () => true, rules = registry } = options;
+  const enabled = enabledRules(config, rules);
+  const corpus = corpusOf(postmortems);
+  return postmortems.filter(include).map((postmortem) => {
+    const messages: VFileMessage[] = [];
+    for (const { rule, setting } of enabled) {
+      const report = (reason: string, place: Position = startOfFile, extra: ReportOptions = {}): void => {
+        const message = new VFileMessage(reason, {
+          place,
+          ruleId: rule.id,
+          source: 'hindsight',
+          ...(extra.cause ? { cause: new VFileMessage(extra.cause.message, { place: extra.cause.place }) } : {}),
+        });
+        message.fatal = setting.level === 'error';
+        message.url = rule.url;
+        message.file = postmortem.file;
+        messages.push(message);
+      };
+      rule.check({ postmortem, corpus, config, options: setting.options, asOf, report });
+    }
+    messages.sort(byPlace);
+    const errorCount = messages.filter((message) => message.fatal).length;
+    return {
+      postmortem,
+      result: { filePath: absolutePath(postmortem), messages, errorCount, warningCount: messages.length - errorCount },
+    };
+  });
+}
+
+function byPlace(a: VFileMessage, b: VFileMessage): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** The rules with their configured level and options; an unknown rule id in config is a usage error. */
+function enabledRules(config: ResolvedConfig, rules: readonly Rule[]): Array<{ rule: Rule; setting: RuleSetting }> {
+  const known = new Set(rules.map((rule) => rule.id));
+  for (const id of Object.keys(config.rules)) {
+    if (!known.has(id)) throw new UsageError(`Unknown rule \`${id}\` in ${config.file ?? 'the configuration'}, expected one of: ${[...known].join(', ')}`);
+  }
+  return rules
+    .map((rule) => ({ rule, setting: config.rules[rule.id] ?? { level: rule.defaultLevel, options: {} } }))
+    .filter(({ setting }) => setting.level !== 'off');
+}
+
+export function corpusOf(postmortems: readonly Postmortem[]): Corpus {
+  const byId = new Map<string, Postmortem[]>();
+  for (const postmortem of postmortems) byId.set(postmortem.id, [...(byId.get(postmortem.id) ?? []), postmortem]);
+  return { postmortems, byId };
+}
+
+/**
+ * The postmortems fit for rollups and the site: no lint errors, and frontmatter the schema accepts
+ * (checked again here, since config may turn the schema rule off).
+ */
+export function validPostmortems(linted: readonly LintedPostmortem[], config: ResolvedConfig): ValidPostmortem[] {
+  return linted
+    .filter(({ postmortem, result }) => result.errorCount === 0 && postmortem.syntax.length === 0 && schemaErrors(config, postmortem.data).length === 0)
+    .map(({ postmortem }) => ({ ...postmortem, frontmatter: postmortem.data as Frontmatter }));
+}

@@ -1,0 +1,8 @@
+import { fileURLToPath } from 'node:url';
+
+/** The installed package's root: schema, templates and site ship beside `src/` and `dist/`. */
+export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export function packagePath(...segments: string[]): string {
+  return fileURLToPath(new URL(`../${segments.join('/')}`, import.meta.url));
+}

@@ -1,0 +1,141 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { FieldPlace, Position, SyntaxProblem } from './model.js';
+import type { LineIndex } from './text.js';
+
+export interface FrontmatterResult {
+  data: Record<string, unknown>;
+  fields: Record<string, FieldPlace>;
+  problems: SyntaxProblem[];
+}
+
+/** An alias may be expanded this many times in one document: enough for real use, too few for a billion laughs. */
+const maxAliasCount = 100;
+
+const openingFence = /^---[ \t]*(?:\r?\n|$)/;
+const otherFence = /^(?:---[ \t]*(?<language>\S+)|(?<toml>\+\+\+))[ \t]*(?:\r?\n|$)/;
+const closingFence = /^---[ \t]*\r?$/m;
+
+/**
+ * Reads the YAML between the opening `---` line and the next `---` line, as data only:
+ * no tags that run code, bounded aliases, `__proto__` an ordinary key, unquoted dates kept as strings.
+ */
+export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterResult {
+  const result: FrontmatterResult = { data: {}, fields: {}, problems: [] };
+  const opening = openingFence.exec(text);
+  if (!opening) {
+    const other = otherFence.exec(text);
+    const firstLineEnd = lines.lineCount > 1 ? (lines.starts[1] ?? text.length) - 1 : text.length;
+    const place = lines.position(0, firstLineEnd);
+    const message = other?.groups?.toml
+      ? 'Unexpected TOML frontmatter (`+++`), expected YAML between `---` lines'
+      : other?.groups?.language
+        ? `Unexpected \`---${other.groups.language}\` frontmatter, expected YAML between plain \`---\` lines (frontmatter is data, never code)`
+        : text.trim() === ''
+          ? 'Unexpected empty file, expected YAML frontmatter between `---` lines and a Markdown body'
+          : 'Missing frontmatter, expected the file to start with a `---` line';
+    result.problems.push({ message, place });
+    return result;
+  }
+
+  const yamlStart = opening[0].length;
+  const closing = closingFence.exec(text.slice(yamlStart));
+  if (!closing) {
+    result.problems.push({
+      message: 'Unclosed frontmatter, expected a `---` line after the YAML that starts on line 1',
+      place: lines.position(0, 3),
+    });
+    return result;
+  }
+  const yamlEnd = yamlStart + closing.index;
+  result.fields[''] = { value: lines.position(0, yamlEnd + closing[0].length) };
+
+  const counter = new LineCounter();
+  let document;
+  try {
+    document = parseDocument(text.slice(yamlStart, yamlEnd), {
+      lineCounter: counter,
+      schema: 'core',
+      merge: false,
+      uniqueKeys: true,
+      strict: true,
+      prettyErrors: false,
+      logLevel: 'silent',
+      customTags: [],
+    });
+  } catch (error) {
+    // The parser recurses; absurdly deep nesting exhausts the stack before it can report.
+    result.problems.push({ message: `Unreadable YAML: ${(error as Error).message}`, place: lines.position(yamlStart, yamlStart) });
+    return result;
+  }
+  const place = (start: number, end: number): Position => lines.position(yamlStart + start, yamlStart + end);
+
+  for (const issue of [...document.errors, ...document.warnings]) {
+    const [start, end] = issue.pos;
+    const message = issue.code === 'TAG_RESOLVE_FAILED'
+      ? `Unexpected YAML tag: ${issue.message.replace(/^Unresolved tag: /, '')}, expected plain data (tags that build objects or run code are refused)`
+      : `Invalid YAML: ${firstLine(issue.message)}`;
+    result.problems.push({ message, place: place(start, end) });
+  }
+  if (result.problems.length > 0) return result;
+
+  const root = document.contents;
+  if (root !== null && !isMap(root)) {
+    const [start, end] = root.range ?? [0, 0];
+    result.problems.push({ message: 'Unexpected YAML that is not a mapping of keys to values, expected `key: value` lines', place: place(start, end) });
+    return result;
+  }
+
+  try {
+    const data: unknown = document.toJS({ maxAliasCount });
+    result.data = (data ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    result.problems.push({
+      message: `Unexpected YAML aliases that expand too far (${firstLine((error as Error).message)}), expected plain data`,
+      place: place(0, 0),
+    });
+    return result;
+  }
+  if (root) collectPlaces(root, '', place, result.fields);
+  return result;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}
+
+/** Records the key and value places of every node by JSON Pointer, without following aliases. */
+function collectPlaces(
+  root: YamlNode,
+  rootPointer: string,
+  place: (start: number, end: number) => Position,
+  fields: Record<string, FieldPlace>,
+): void {
+  const pending: Array<{ node: YamlNode; pointer: string; key?: Position }> = [{ node: root, pointer: rootPointer }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, pointer, key } = next;
+    const [start = 0, valueEnd = start] = node.range ?? [];
+    fields[pointer] = { ...(key ? { key } : {}), value: place(start, valueEnd) };
+    if (isAlias(node) || isScalar(node)) continue;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as YamlNode | null;
+        const keyText = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const childPointer = `${pointer}/${escapePointer(keyText)}`;
+        const keyRange = keyNode?.range;
+        const keyPlace = keyRange ? place(keyRange[0], keyRange[1]) : undefined;
+        const value = pair.value as YamlNode | null;
+        if (value) pending.push({ node: value, pointer: childPointer, ...(keyPlace ? { key: keyPlace } : {}) });
+        else if (keyPlace) fields[childPointer] = { key: keyPlace, value: keyPlace };
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        if (item) pending.push({ node: item as YamlNode, pointer: `${pointer}/${index}` });
+      });
+    }
+  }
+}
+
+function escapePointer(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}

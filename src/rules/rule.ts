@@ -1,0 +1,45 @@
+import type { Level, ResolvedConfig } from '../config/config.js';
+import type { Position, Postmortem } from '../parse/model.js';
+
+/** Where every rule's documentation lives; a finding's `url` is this plus `<rule-id>.md`. */
+export const ruleDocsBaseUrl = 'https://github.com/hindsight-postmortems/hindsight/blob/main/docs/rules/';
+
+export interface RuleMeta {
+  /** Kebab-case; also the rule's file name and doc page name. */
+  id: string;
+  /** One sentence: what the rule checks. */
+  description: string;
+  defaultLevel: Exclude<Level, 'off'>;
+}
+
+export interface Rule extends RuleMeta {
+  url: string;
+  check(context: RuleContext): void;
+}
+
+/** Every postmortem in the folder, for rules that look across files. */
+export interface Corpus {
+  postmortems: readonly Postmortem[];
+  byId: ReadonlyMap<string, readonly Postmortem[]>;
+}
+
+export interface ReportOptions {
+  /** A second place that explains the first, such as the earlier entry a timeline entry comes before. */
+  cause?: { message: string; place: Position };
+}
+
+export interface RuleContext {
+  postmortem: Postmortem;
+  corpus: Corpus;
+  config: ResolvedConfig;
+  /** The rule's options from config (`["warn", { … }]`), or `{}`. */
+  options: Record<string, unknown>;
+  /** The day against which due dates are judged, `YYYY-MM-DD`. */
+  asOf: string;
+  /** Reports one finding. Without a place it points at the start of the file. */
+  report(message: string, place?: Position, options?: ReportOptions): void;
+}
+
+export function defineRule(meta: RuleMeta, check: (context: RuleContext) => void): Rule {
+  return { ...meta, url: `${ruleDocsBaseUrl}${meta.id}.md`, check };
+}

@@ -1,0 +1,84 @@
+/* Generated from the JSON Schema by `npm run generate:types`; do not edit. */
+
+export type Level = 'error' | 'warn' | 'off';
+
+/**
+ * `hindsight.config.json` at the repository root. Every key is optional; what is left out takes the default.
+ */
+export interface HindsightConfig {
+  /**
+   * The path or URL of this schema, for editors.
+   */
+  $schema?: string;
+  /**
+   * The folder that holds the postmortems, relative to the repository root. Default `postmortems`.
+   */
+  postmortems?: string;
+  /**
+   * The severity levels, worst first. Default `SEV1`..`SEV4`.
+   *
+   * @minItems 1
+   */
+  severities?: [Severity, ...Severity[]];
+  /**
+   * The level-2 sections every postmortem must have, in this order. Other sections may stand anywhere.
+   */
+  sections?: string[];
+  /**
+   * Rule levels by rule id: `error`, `warn` or `off`, or `[level, options]` for a rule that takes options.
+   */
+  rules?: {
+    [k: string]: Level | [unknown] | [unknown, unknown];
+  };
+  /**
+   * The published site.
+   */
+  site?: {
+    /**
+     * The site's title. Default `Postmortems`.
+     */
+    title?: string;
+    /**
+     * One line under the title and in the feed.
+     */
+    description?: string;
+    /**
+     * The absolute URL the site is served from, for the feed and links. Default `http://localhost:8080/`.
+     */
+    baseUrl?: string;
+    /**
+     * The path the site is served under, such as `/postmortems/` on GitHub Pages. Default `/`.
+     */
+    pathPrefix?: string;
+    /**
+     * The repository's web URL; each postmortem page links to its source file under `<repositoryUrl>/blob/<branch>/`.
+     */
+    repositoryUrl?: string;
+    /**
+     * The branch that source links point at. Default `main`.
+     */
+    branch?: string;
+  };
+}
+export interface Severity {
+  /**
+   * What the frontmatter's `severity` says, such as `SEV1`.
+   */
+  id: string;
+  /**
+   * A short name, such as `Critical`.
+   */
+  name: string;
+  /**
+   * When an incident has this severity.
+   */
+  definition?: string;
+  /**
+   * The `severity-policy` rule: every action item is due at most this many days after the incident's `date`.
+   */
+  actionItemsDueWithinDays?: number;
+  /**
+   * The `severity-policy` rule: when the action-items table has a `Type` column, at least one item is of type `prevent` or `detect`.
+   */
+  requirePreventOrDetect?: boolean;
+}
