@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { ParseCache } from './cache.js';
 import type { Postmortem } from './model.js';
 import { parsePostmortem } from './postmortem.js';
+import { parseInWorkers, type ParseJob } from './workers.js';
 
 /**
  * The Markdown files named by `paths` (files as given, folders searched recursively), sorted and
@@ -44,25 +46,42 @@ export interface LoadOptions {
   cache?: ParseCache;
 }
 
-/** Reads and parses each file once; an unreadable file is a usage error, unreadable content a finding. */
-export function loadPostmortems(files: readonly string[], options: LoadOptions): Postmortem[] {
+/** Below this many files to parse, starting workers costs more than it saves. */
+const parallelThreshold = 200;
+
+/**
+ * Reads each file and parses those the cache does not already hold, once; many files are parsed
+ * on all cores. An unreadable file is a usage error; unreadable content is a finding.
+ */
+export async function loadPostmortems(files: readonly string[], options: LoadOptions): Promise<Postmortem[]> {
   const { cwd, keepTree = false, cache } = options;
-  const postmortems = files.map((file) => {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      throw new UsageError(`Cannot read ${displayPath(file, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+  const useCache = cache && !keepTree;
+  const postmortems: Array<Postmortem | undefined> = [];
+  const misses: ParseJob[] = [];
+  files.forEach((file, index) => {
+    const bytes = readBytes(file, cwd);
     const shown = displayPath(file, cwd);
-    if (keepTree || !cache) return parsePostmortem(shown, bytes, { keepTree });
-    const hash = ParseCache.hash(bytes);
-    const cached = cache.get(shown, hash);
-    if (cached) return cached;
-    const postmortem = parsePostmortem(shown, bytes);
-    cache.set(shown, hash, postmortem);
-    return postmortem;
+    const hash = useCache ? ParseCache.hash(bytes) : '';
+    const cached = useCache ? cache.get(shown, hash) : undefined;
+    if (cached) postmortems[index] = cached;
+    else misses.push({ index, file: shown, bytes, hash });
   });
-  cache?.save();
-  return postmortems;
+  const parsed = misses.length >= parallelThreshold && availableParallelism() > 1
+    ? await parseInWorkers(misses, keepTree)
+    : misses.map((job) => parsePostmortem(job.file, job.bytes, { keepTree }));
+  misses.forEach((job, position) => {
+    const postmortem = parsed[position] as Postmortem;
+    postmortems[job.index] = postmortem;
+    if (useCache) cache.set(job.file, job.hash, postmortem);
+  });
+  if (useCache) cache.save();
+  return postmortems as Postmortem[];
+}
+
+function readBytes(file: string, cwd: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${displayPath(file, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }

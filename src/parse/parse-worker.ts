@@ -1,0 +1,7 @@
+import { parentPort } from 'node:worker_threads';
+import { parsePostmortem } from './postmortem.js';
+import type { WorkerRequest } from './workers.js';
+
+parentPort?.once('message', ({ jobs, keepTree }: WorkerRequest) => {
+  parentPort?.postMessage(jobs.map(({ file, bytes }) => parsePostmortem(file, bytes, { keepTree })));
+});
