@@ -25,6 +25,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / millisecondsPerDay);
 }
 
+/** The day (`YYYY-MM-DD`) some whole days after another (before it when `days` is negative). */
+export function addDays(day: string, days: number): string {
+  return utcDay(Date.parse(`${day}T00:00:00Z`) + days * millisecondsPerDay);
+}
+
 /** Today as the UTC day, the default `--as-of`. */
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);

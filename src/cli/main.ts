@@ -2,11 +2,15 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { Command } from './command.js';
 import type { Io } from './io.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../package-root.js';
 
 /** Commands load on demand: `lint` should not pay for the site generator. */
 const commands: Record<string, () => Promise<{ default: Command }>> = {
   lint: () => import('./commands/lint.js'),
+  new: () => import('./commands/new.js'),
+  stats: () => import('./commands/stats.js'),
+  build: () => import('./commands/build.js'),
+  serve: () => import('./commands/serve.js'),
 };
 
 /** Runs `hindsight` with `argv` (without the node and script paths) and returns the exit code. */

@@ -4,6 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { HindsightConfig, Level, Severity } from '../schema/config.generated.js';
 import { createAjv, readSchema } from '../schema/ajv.js';
 import { UsageError } from '../errors.js';
+import { jsonPlaces } from '../parse/frontmatter.js';
 import { LineIndex } from '../parse/text.js';
 
 export type { Level, Severity };
@@ -94,17 +95,30 @@ function parseConfig(text: string, name: string): HindsightConfig {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const message = (error as Error).message;
+    // V8 quotes the whole input in some messages; the place says enough.
+    const message = (error as Error).message.replace(/,? ".*" is not valid JSON$/s, ' is not valid JSON');
     const offset = /position (\d+)/.exec(message)?.[1];
     const place = offset === undefined ? '1:1' : pointText(new LineIndex(text).point(Number(offset)));
     throw new UsageError(`${name}:${place}: invalid JSON: ${message}`);
   }
   const validate = createAjv().compile<HindsightConfig>(readSchema('config'));
   if (!validate(data)) {
-    const problems = (validate.errors ?? []).map((error) => `  ${describeConfigError(error)}`);
-    throw new UsageError(`${name}: invalid configuration:\n${problems.join('\n')}`);
+    const places = jsonPlaces(text);
+    const problems = usefulConfigErrors(validate.errors ?? []).map((error) => {
+      const pointer = error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(error.params.additionalProperty)}` : error.instancePath;
+      const field = places[pointer];
+      const point = field?.key?.start ?? field?.value.start ?? { line: 1, column: 1 };
+      return `${name}:${pointText(point)}: ${describeConfigError(error)}`;
+    });
+    throw new UsageError(`invalid configuration:\n${problems.join('\n')}`);
   }
   return data;
+}
+
+/** A rule setting that is neither a level nor `[level, options]` fails `oneOf` and both branches; say it once. */
+function usefulConfigErrors(errors: ErrorObject[]): ErrorObject[] {
+  const oneOfPaths = new Set(errors.filter((error) => error.keyword === 'oneOf').map((error) => error.instancePath));
+  return errors.filter((error) => error.keyword === 'oneOf' || ![...oneOfPaths].some((path) => error.instancePath.startsWith(path)));
 }
 
 function pointText(point: { line: number; column: number }): string {
@@ -116,10 +130,13 @@ function describeConfigError(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') {
     return `Unexpected key \`${String(error.params.additionalProperty)}\` in ${where}`;
   }
-  if (error.keyword === 'enum') {
-    return `${where} ${error.message ?? 'is invalid'}: ${(error.params.allowedValues as unknown[]).map((value) => `\`${String(value)}\``).join(', ')}`;
+  if (error.keyword === 'oneOf') {
+    return `Unexpected rule setting for ${where}, expected \`"error"\`, \`"warn"\`, \`"off"\` or \`[level, { options }]\``;
   }
-  return `${where} ${error.message ?? 'is invalid'}`;
+  if (error.keyword === 'enum') {
+    return `Unexpected value for ${where}, expected one of ${(error.params.allowedValues as unknown[]).map((value) => `\`${String(value)}\``).join(', ')}`;
+  }
+  return `Unexpected value for ${where}: it ${error.message ?? 'is invalid'}`;
 }
 
 function resolveConfig(cwd: string, config: HindsightConfig, file: string | undefined): ResolvedConfig {

@@ -5,6 +5,7 @@ import type { Frontmatter, Position, Postmortem, ValidPostmortem } from '../pars
 import { rules as registry } from '../rules/index.js';
 import type { Corpus, ReportOptions, Rule } from '../rules/rule.js';
 import { schemaErrors } from '../schema/validate.js';
+import { postmortemId } from '../parse/postmortem.js';
 
 /** One file's findings, in the shape of ESLint's JSON formatter. */
 export interface LintResult {
@@ -25,19 +26,19 @@ export interface LintOptions {
   asOf: string;
   /** Absolute path of each postmortem, to name it in results. */
   absolutePath(postmortem: Postmortem): string;
-  /** Which postmortems to report on; the others are still seen by cross-file rules. Default: all. */
-  include?: (postmortem: Postmortem) => boolean;
+  /** Every file for cross-file rules; default: just these postmortems. */
+  corpus?: Corpus;
   rules?: readonly Rule[];
 }
 
 const startOfFile: Position = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
-/** Runs every enabled rule over each included postmortem; the whole list is the corpus for cross-file rules. */
+/** Runs every enabled rule over each postmortem. */
 export function lintPostmortems(postmortems: readonly Postmortem[], options: LintOptions): LintedPostmortem[] {
-  const { config, asOf, absolutePath, include = () => true, rules = registry } = options;
+  const { config, asOf, absolutePath, rules = registry } = options;
   const enabled = enabledRules(config, rules);
-  const corpus = corpusOf(postmortems);
-  return postmortems.filter(include).map((postmortem) => {
+  const corpus = options.corpus ?? corpusOf(postmortems.map((postmortem) => postmortem.file));
+  return postmortems.map((postmortem) => {
     const messages: VFileMessage[] = [];
     for (const { rule, setting } of enabled) {
       const report = (reason: string, place: Position = startOfFile, extra: ReportOptions = {}): void => {
@@ -47,7 +48,7 @@ export function lintPostmortems(postmortems: readonly Postmortem[], options: Lin
           source: 'hindsight',
           ...(extra.cause ? { cause: new VFileMessage(extra.cause.message, { place: extra.cause.place }) } : {}),
         });
-        message.fatal = setting.level === 'error';
+        message.fatal = setting.level === 'error' && extra.level !== 'warn';
         message.url = rule.url;
         message.file = postmortem.file;
         messages.push(message);
@@ -78,10 +79,14 @@ function enabledRules(config: ResolvedConfig, rules: readonly Rule[]): Array<{ r
     .filter(({ setting }) => setting.level !== 'off');
 }
 
-export function corpusOf(postmortems: readonly Postmortem[]): Corpus {
-  const byId = new Map<string, Postmortem[]>();
-  for (const postmortem of postmortems) byId.set(postmortem.id, [...(byId.get(postmortem.id) ?? []), postmortem]);
-  return { postmortems, byId };
+/** The corpus of these files (paths as shown in findings). */
+export function corpusOf(files: Iterable<string>): Corpus {
+  const byId = new Map<string, string[]>();
+  for (const file of files) {
+    const id = postmortemId(file);
+    byId.set(id, [...(byId.get(id) ?? []), file]);
+  }
+  return { byId };
 }
 
 /**

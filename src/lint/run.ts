@@ -5,12 +5,14 @@ import { UsageError } from '../errors.js';
 import { ParseCache } from '../parse/cache.js';
 import { displayPath, findPostmortemFiles, loadPostmortems } from '../parse/load.js';
 import type { ValidPostmortem } from '../parse/model.js';
-import { lintPostmortems, validPostmortems, type LintedPostmortem } from './engine.js';
+import { corpusOf, lintPostmortems, validPostmortems, type LintedPostmortem } from './engine.js';
 
 export interface LintRunOptions {
   cwd: string;
   /** Files or folders to report on; default the configured postmortems folder. */
   paths?: readonly string[];
+  /** Instead of `paths`: exactly these files under the folder, possibly none (`lint --changed`). */
+  only?: readonly string[];
   asOf: string;
   /** Keep the Markdown trees for rendering (the site). */
   keepTree?: boolean;
@@ -26,28 +28,26 @@ export interface LintRun {
 }
 
 /**
- * Loads the config, parses the folder and the named paths once, and lints the named ones.
- * Cross-file rules see the whole folder even when only some files are named.
+ * Loads the config, parses the named paths once, and lints them. Cross-file rules see every file
+ * in the folder by name, without parsing the ones not named.
  */
-export function runLint(options: LintRunOptions): LintRun {
+export async function runLint(options: LintRunOptions): Promise<LintRun> {
   const { cwd, asOf, keepTree = false } = options;
   const config = options.config ?? loadConfig(cwd);
   const folderExists = existsSync(config.postmortemsDir);
-  if (!options.paths?.length && !folderExists) {
+  if (!options.paths?.length && !options.only && !folderExists) {
     throw new UsageError(`No postmortems folder at ${displayPath(config.postmortemsDir, cwd)}; create one with \`hindsight new\`, or set \`postmortems\` in ${configFileName}`);
   }
-  const requested = findPostmortemFiles(options.paths?.length ? options.paths : [config.postmortemsDir], cwd);
+  const requested = options.only ? [...options.only] : findPostmortemFiles(options.paths?.length ? options.paths : [config.postmortemsDir], cwd);
   const named = new Set(requested);
-  const folder = folderExists ? findPostmortemFiles([config.postmortemsDir], cwd).filter((file) => !named.has(file)) : [];
-  const files = [...requested, ...folder];
-  const postmortems = loadPostmortems(files, { cwd, keepTree, cache: ParseCache.at(config.root) });
-  const absolute = new Map(postmortems.map((postmortem, index) => [postmortem, files[index] ?? resolve(cwd, postmortem.file)]));
-  const reported = new Set(postmortems.slice(0, requested.length));
+  const others = folderExists ? findPostmortemFiles([config.postmortemsDir], cwd).filter((file) => !named.has(file)) : [];
+  const postmortems = await loadPostmortems(requested, { cwd, keepTree, cache: ParseCache.at(config.root) });
+  const absolute = new Map(postmortems.map((postmortem, index) => [postmortem, requested[index] ?? resolve(cwd, postmortem.file)]));
   const linted = lintPostmortems(postmortems, {
     config,
     asOf,
     absolutePath: (postmortem) => absolute.get(postmortem) ?? resolve(cwd, postmortem.file),
-    include: (postmortem) => reported.has(postmortem),
+    corpus: corpusOf([...requested, ...others].map((file) => displayPath(file, cwd))),
   });
   return { config, linted, valid: validPostmortems(linted, config) };
 }

@@ -1,4 +1,4 @@
-import type { Heading, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Heading, Nodes, Root, RootContent, Table, TableCell as TableCellNode } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type {
   ActionItem,
@@ -115,7 +115,7 @@ function readActionItems(nodes: RootContent[]): ActionItemsTable | null {
   const [header, ...rows] = table.children;
   const columns: TableColumn[] = (header?.children ?? []).map((cell) => {
     const text = toString(cell).trim();
-    return { header: text, key: columnNames[text.toLowerCase().replace(/\s+/g, ' ')] ?? null, position: cell.position as Position };
+    return { header: text, key: columnNames[text.toLowerCase().replace(/\s+/g, ' ')] ?? null, position: contentPosition(cell) };
   });
   const items = rows.map((row): ActionItem => {
     const cells: Record<string, TableCell> = {};
@@ -123,7 +123,7 @@ function readActionItems(nodes: RootContent[]): ActionItemsTable | null {
     columns.forEach((column, index) => {
       const cell = row.children[index];
       const text = cell ? toString(cell).trim() : '';
-      cells[column.header] = { text, position: (cell?.position ?? row.position) as Position };
+      cells[column.header] = { text, position: (cell ? contentPosition(cell) : row.position) as Position };
       if (column.key && byKey[column.key] === undefined) byKey[column.key] = text;
     });
     return {
@@ -138,6 +138,13 @@ function readActionItems(nodes: RootContent[]): ActionItemsTable | null {
     };
   });
   return { columns, items, position: table.position };
+}
+
+/** A cell's text, not the `|` and spaces before it; an empty cell keeps its own place. */
+function contentPosition(cell: TableCellNode): Position {
+  const first = cell.children[0]?.position;
+  const last = cell.children.at(-1)?.position;
+  return (first && last ? { start: first.start, end: last.end } : cell.position) as Position;
 }
 
 /** `Done`, `In Progress` and `wont_do` all name known values; `finished` does not. */

@@ -1,6 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type CST, type Node as YamlNode } from 'yaml';
 import type { FieldPlace, Position, SyntaxProblem } from './model.js';
-import type { LineIndex } from './text.js';
+import { LineIndex } from './text.js';
 
 export interface FrontmatterResult {
   data: Record<string, unknown>;
@@ -49,10 +49,20 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   const yamlEnd = yamlStart + closing.index;
   result.fields[''] = { value: lines.position(0, yamlEnd + closing[0].length) };
 
+  const yaml = text.slice(yamlStart, yamlEnd);
+  const tooDeep = overlyNestedOffset(yaml);
+  if (tooDeep !== undefined) {
+    result.problems.push({
+      message: `Unexpected YAML nested more than ${maxYamlDepth} levels deep, expected plain data (the deepest key the schema knows is 3 levels down)`,
+      place: lines.position(yamlStart + tooDeep, yamlStart + tooDeep),
+    });
+    return result;
+  }
+
   const counter = new LineCounter();
   let document;
   try {
-    document = parseDocument(text.slice(yamlStart, yamlEnd), {
+    document = parseDocument(yaml, {
       lineCounter: counter,
       schema: 'core',
       merge: false,
@@ -61,6 +71,8 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
       prettyErrors: false,
       logLevel: 'silent',
       customTags: [],
+      // `!!binary`, `!!set`, `!!timestamp` and the like would build objects; they are reported as unknown tags instead.
+      resolveKnownTags: false,
     });
   } catch (error) {
     // The parser recurses; absurdly deep nesting exhausts the stack before it can report.
@@ -99,6 +111,43 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   return result;
 }
 
+/**
+ * Collections may nest this deep. Turning the text into values recurses once per level, and thousands
+ * of levels (`[[[[…`) exhaust the stack, at worst where V8 cannot recover; the syntax tree is built
+ * without recursion, so its depth is measured first.
+ */
+const maxYamlDepth = 64;
+
+/** Where the YAML first nests deeper than `maxYamlDepth`, or `undefined`. */
+function overlyNestedOffset(yaml: string): number | undefined {
+  const pending: Array<{ token: CST.Token; depth: number }> = [...new Parser().parse(yaml)].map((token) => ({ token, depth: 0 }));
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { token, depth } = next;
+    if (depth > maxYamlDepth) return token.offset;
+    if (token.type === 'document' && token.value) pending.push({ token: token.value, depth });
+    if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      for (const item of token.items) {
+        for (const child of [item.key, item.value]) if (child) pending.push({ token: child, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Places by JSON Pointer in a JSON document (JSON is YAML), for pointing at a config value;
+ * `{}` when the text does not parse.
+ */
+export function jsonPlaces(text: string): Record<string, FieldPlace> {
+  const fields: Record<string, FieldPlace> = {};
+  const lines = new LineIndex(text);
+  const document = parseDocument(text, { schema: 'json', prettyErrors: false, logLevel: 'silent' });
+  if (document.errors.length === 0 && document.contents) {
+    collectPlaces(document.contents, '', (start, end) => lines.position(start, end), fields);
+  }
+  return fields;
+}
+
 function firstLine(message: string): string {
   return message.split('\n', 1)[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
 }
@@ -114,7 +163,8 @@ function collectPlaces(
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { node, pointer, key } = next;
     const [start = 0, valueEnd = start] = node.range ?? [];
-    fields[pointer] = { ...(key ? { key } : {}), value: place(start, valueEnd) };
+    // The root keeps the place of the whole block, fences included, set by the caller.
+    fields[pointer] ??= { ...(key ? { key } : {}), value: place(start, valueEnd) };
     if (isAlias(node) || isScalar(node)) continue;
     if (isMap(node)) {
       for (const pair of node.items) {

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { readBody } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';
-import type { Postmortem } from './model.js';
+import type { Postmortem, SyntaxProblem } from './model.js';
 import { decodeText, LineIndex, pointPosition } from './text.js';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
@@ -50,6 +50,12 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
   postmortem.fields = frontmatter.fields;
   postmortem.syntax.push(...frontmatter.problems);
 
+  const nesting = overlyNestedLine(text, lines);
+  if (nesting) {
+    postmortem.syntax.push(nesting);
+    return postmortem;
+  }
+
   let tree;
   try {
     tree = markdown.parse(text);
@@ -61,4 +67,44 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
   Object.assign(postmortem, readBody(tree, text, date));
   if (options.keepTree) postmortem.tree = tree;
   return postmortem;
+}
+
+/**
+ * Blockquotes and list items one line may open. Real documents nest a few levels, while the Markdown
+ * parser's work on each line grows with the square of the depth, and thousands of levels exhaust its stack.
+ */
+const maxContainerDepth = 20;
+const containerMarker = /[ \t]*(?:>|[-*+](?=[ \t\r\n]|$)|\d{1,9}[.)](?=[ \t\r\n]|$))/y;
+/** Lists also nest by indentation alone; a marker this far in stands some 40 levels deep. */
+const maxMarkerIndent = 80;
+const deeplyIndentedMarker = new RegExp(`[ \\t]{${maxMarkerIndent + 1},}(?:>|[-*+]|\\d{1,9}[.)])(?=[ \\t\\r\\n]|$)`, 'y');
+const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$/;
+
+/** The first line that opens more containers than anyone writes, before the parser spends minutes on it. */
+function overlyNestedLine(text: string, lines: LineIndex): SyntaxProblem | undefined {
+  for (const start of lines.starts) {
+    deeplyIndentedMarker.lastIndex = start;
+    if (deeplyIndentedMarker.test(text)) {
+      return {
+        message: `Unexpected list item or blockquote indented more than ${maxMarkerIndent} columns, expected lists nested a few levels deep`,
+        place: lines.position(start, deeplyIndentedMarker.lastIndex),
+      };
+    }
+    let depth = 0;
+    let end = start;
+    containerMarker.lastIndex = start;
+    while (containerMarker.exec(text)) {
+      depth++;
+      end = containerMarker.lastIndex;
+    }
+    if (depth <= maxContainerDepth) continue;
+    const lineEnd = text.indexOf('\n', start);
+    // `- - - - …` alone on its line is one thematic break, however long.
+    if (thematicBreak.test(text.slice(start, lineEnd === -1 ? text.length : lineEnd))) continue;
+    return {
+      message: `Unexpected ${depth} nested blockquotes or list items on one line, expected at most ${maxContainerDepth}`,
+      place: lines.position(start, end),
+    };
+  }
+  return undefined;
 }

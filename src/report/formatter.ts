@@ -1,3 +1,4 @@
+import type { VFileMessage } from 'vfile-message';
 import type { LintResult } from '../lint/engine.js';
 import type { RuleMeta } from '../rules/rule.js';
 
@@ -14,3 +15,23 @@ export interface FormatContext {
 
 /** A formatter is a pure function of the results. */
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
+
+/** A finding's range: 1-based lines and columns in the file as written; the end column is exclusive. */
+export interface MessageRange {
+  line: number;
+  column: number;
+  endLine: number | undefined;
+  endColumn: number | undefined;
+}
+
+export function messageRange(message: VFileMessage): MessageRange {
+  const place = message.place;
+  if (place && 'start' in place) {
+    return { line: place.start.line, column: place.start.column, endLine: place.end.line, endColumn: place.end.column };
+  }
+  return { line: message.line ?? 1, column: message.column ?? 1, endLine: undefined, endColumn: undefined };
+}
+
+export function isError(message: VFileMessage): boolean {
+  return message.fatal === true;
+}

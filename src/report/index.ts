@@ -1,7 +1,10 @@
 import type { Formatter } from './formatter.js';
+import github from './github.js';
 import json from './json.js';
+import sarif from './sarif.js';
+import stylish from './stylish.js';
 
 export const formatNames = ['stylish', 'json', 'github', 'sarif'] as const;
 export type FormatName = (typeof formatNames)[number];
 
-export const formatters: Partial<Record<FormatName, Formatter>> = { json };
+export const formatters: Record<FormatName, Formatter> = { stylish, json, github, sarif };

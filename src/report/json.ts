@@ -1,4 +1,4 @@
-import type { Formatter } from './formatter.js';
+import { isError, messageRange, type Formatter } from './formatter.js';
 
 /** ESLint's JSON formatter shape: severity 2 is an error, 1 a warning; lines and columns 1-based. */
 const json: Formatter = (results) =>
@@ -7,16 +7,16 @@ const json: Formatter = (results) =>
       filePath,
       messages: messages.map((message) => ({
         ruleId: message.ruleId ?? null,
-        severity: message.fatal ? 2 : 1,
+        severity: isError(message) ? 2 : 1,
         message: message.reason,
-        line: message.place && 'start' in message.place ? message.place.start.line : (message.line ?? 1),
-        column: message.place && 'start' in message.place ? message.place.start.column : (message.column ?? 1),
-        endLine: message.place && 'end' in message.place ? message.place.end.line : undefined,
-        endColumn: message.place && 'end' in message.place ? message.place.end.column : undefined,
+        ...messageRange(message),
         url: message.url,
       })),
       errorCount,
       warningCount,
+      fatalErrorCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
     })),
   )}\n`;
 

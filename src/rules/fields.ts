@@ -1,3 +1,4 @@
+import { closest, distance } from 'fastest-levenshtein';
 import type { Position, Postmortem } from '../parse/model.js';
 import { instant, isValidDay } from '../time.js';
 
@@ -45,4 +46,25 @@ export function timestamps(postmortem: Postmortem): Partial<Record<TimestampKey,
     if (time !== null) result[key] = time;
   }
   return result;
+}
+
+/** A value as a message shows it: in backticks, cut short when long. */
+export function quote(value: string): string {
+  return `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
+}
+
+/** `/impact/revenue_loss/currency` reads `impact.revenue_loss.currency`; `/services/1` reads `services[1]`. */
+export function fieldName(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce((name, segment) => (/^\d+$/.test(segment) ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment), '');
+}
+
+/** The candidate a misspelt word most likely meant, when one is close enough to suggest. */
+export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const candidate = closest(word, candidates as string[]);
+  return distance(word, candidate) <= Math.max(2, Math.floor(word.length / 3)) ? candidate : undefined;
 }

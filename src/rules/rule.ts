@@ -17,15 +17,20 @@ export interface Rule extends RuleMeta {
   check(context: RuleContext): void;
 }
 
-/** Every postmortem in the folder, for rules that look across files. */
+/**
+ * Every postmortem file in the folder, by id, for rules that look across files. Only names: a
+ * cross-file rule never needs another file parsed.
+ */
 export interface Corpus {
-  postmortems: readonly Postmortem[];
-  byId: ReadonlyMap<string, readonly Postmortem[]>;
+  /** Id to the paths (as shown in findings) of the files with that id. */
+  byId: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface ReportOptions {
   /** A second place that explains the first, such as the earlier entry a timeline entry comes before. */
   cause?: { message: string; place: Position };
+  /** A lower level for this one finding (a draft's placeholders are warnings); it never raises the configured level. */
+  level?: Exclude<Level, 'off'>;
 }
 
 export interface RuleContext {

@@ -1,8 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
 import type { Postmortem } from '../parse/model.js';
 import { knownKeys, schemaErrors } from '../schema/validate.js';
-import { keyPlace, valuePlace } from './fields.js';
+import { fieldName, keyPlace, quote, suggest, valuePlace } from './fields.js';
 import { defineRule } from './rule.js';
 
 export default defineRule(
@@ -69,7 +68,7 @@ function describe(error: ErrorObject, postmortem: Postmortem, keys: string[]): D
       return { message: `Unexpected ${show(actual)} for \`${name}\`, expected one of ${expected}`, pointer, atKey: false };
     }
     case 'type':
-      return { message: `Unexpected ${typeName(actual)} ${show(actual)} for \`${name}\`, expected ${article(String(error.params.type))}`, pointer, atKey: false };
+      return { message: `Unexpected ${describeValue(actual)} for \`${name}\`, expected ${article(String(error.params.type))}`, pointer, atKey: false };
     case 'format':
       return { message: `Unexpected ${show(actual)} for \`${name}\`, expected ${formatName(String(error.params.format))}`, pointer, atKey: false };
     case 'pattern':
@@ -95,20 +94,6 @@ function isNumberedRun(values: string[]): boolean {
   return values.length > 2 && parts.every((part, index) => part && part[1] === parts[0]?.[1] && Number(part[2]) === Number(parts[0]?.[2]) + index);
 }
 
-function suggest(key: string, keys: string[]): string | undefined {
-  const candidate = closest(key, keys);
-  return distance(key, candidate) <= Math.max(2, Math.floor(key.length / 3)) ? candidate : undefined;
-}
-
-/** `/impact/revenue_loss/currency` reads `impact.revenue_loss.currency`; `/services/1` reads `services[1]`. */
-function fieldName(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce((name, segment) => (/^\d+$/.test(segment) ? `${name}[${segment}]` : name ? `${name}.${segment}` : segment), '');
-}
-
 function valueAt(data: unknown, pointer: string): unknown {
   let current = data;
   for (const segment of pointer.split('/').slice(1)) {
@@ -119,9 +104,14 @@ function valueAt(data: unknown, pointer: string): unknown {
 }
 
 function show(value: unknown): string {
-  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
+  if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return `\`${String(value)}\``;
   return Array.isArray(value) ? 'list' : 'mapping';
+}
+
+/** `number \`42\``, `empty value`, `list`: what a value is, and what it says when that is short. */
+function describeValue(value: unknown): string {
+  return value !== null && typeof value === 'object' ? typeName(value) : `${typeName(value)} ${show(value)}`;
 }
 
 function typeName(value: unknown): string {

@@ -8,7 +8,8 @@ const addFormats = formats as unknown as typeof formats.default;
 
 /** An ajv instance for JSON Schema 2020-12 that reports every error, with the standard formats. */
 export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  // Strict, except that a tuple may end in optional items: a rule setting is `[level]` or `[level, options]`.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true });
   addFormats(ajv);
   return ajv;
 }

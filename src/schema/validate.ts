@@ -26,7 +26,10 @@ export function schemaErrors(config: ResolvedConfig, data: unknown): ErrorObject
   return validate(data) ? [] : [...(validate.errors ?? [])];
 }
 
+let topLevelKeys: string[] | undefined;
+
 /** The schema's top-level keys, for suggesting the key a typo meant. */
 export function knownKeys(): string[] {
-  return Object.keys(readSchema('postmortem').properties as object);
+  topLevelKeys ??= Object.keys(readSchema('postmortem').properties as object);
+  return topLevelKeys;
 }

@@ -1,33 +1,35 @@
 import { rules } from '../../rules/index.js';
 import { formatNames, formatters } from '../../report/index.js';
 import { runLint } from '../../lint/run.js';
+import { changedOnly } from '../../lint/changed.js';
 import { UsageError } from '../../errors.js';
 import { asOfOption, defineCommand, formatOption } from '../command.js';
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../../package-root.js';
 
 export default defineCommand({
   summary: 'Check postmortems: frontmatter against the schema, and the body against the rules.',
-  usage: '[PATH...] [--format stylish|json|github|sarif] [--max-warnings N] [--as-of YYYY-MM-DD]',
+  usage: '[PATH... | --changed [--base REF]] [--format stylish|json|github|sarif] [--max-warnings N] [--as-of YYYY-MM-DD]',
   options: {
     format: { type: 'string' },
     'max-warnings': { type: 'string' },
     'as-of': { type: 'string' },
+    changed: { type: 'boolean' },
+    base: { type: 'string' },
   },
   positionals: true,
   async run({ values, positionals }, io) {
     const format = formatOption(values.format, formatNames, 'stylish');
     const maxWarnings = maxWarningsOption(values['max-warnings']);
     const asOf = asOfOption(values['as-of']);
-    const { linted } = runLint({ cwd: io.cwd, paths: positionals, asOf });
+    const changed = await changedOnly({ changed: values.changed === true, base: values.base as string | undefined, paths: positionals, cwd: io.cwd, env: io.env });
+    const { linted } = await runLint({ cwd: io.cwd, paths: positionals, asOf, ...changed });
     const results = linted.map(({ result }) => result);
-    const formatter = formatters[format];
-    if (!formatter) throw new UsageError(`The ${format} format is not available`);
-    io.stdout.write(formatter(results, { cwd: io.cwd, color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR, rules, version: toolVersion() }));
+    io.stdout.write(formatters[format](results, { cwd: io.cwd, color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR, rules, version: toolVersion() }));
     const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
     const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
     if (errors > 0) return 1;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr.write(`hindsight: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+      io.stderr.write(`hindsight: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${maxWarnings}\n`);
       return 1;
     }
     return 0;
