@@ -1,0 +1,229 @@
+import axe from 'axe-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileId, hostileTitle, siteCorpus, uniqueWord } from './corpus.js';
+import { buildFixture, launchChromium, outputFolder, removeFolders, serveFolder } from './helpers.js';
+
+const checkoutId = '2026-03-04-checkout-outage';
+const searchId = '2025-11-02-search-index-lag';
+const screenshots = join(outputFolder, 'site');
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+
+beforeAll(async () => {
+  const site = await buildFixture(siteCorpus(), '2026-06-01');
+  expect(site.exitCode).toBe(0);
+  server = await serveFolder(site.out);
+  browser = await launchChromium();
+  mkdirSync(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeFolders();
+});
+
+/** A fresh page; it fails the test on any script error on the page. */
+async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('close', () => expect(errors).toEqual([]));
+  await page.goto(new URL(path, server.url).href);
+  return page;
+}
+
+async function close(page: Page): Promise<void> {
+  await page.context().close();
+}
+
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage });
+}
+
+/** Waits for the page to settle (search loads its index on first use), up to a generous limit. */
+function eventually<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 20_000 });
+}
+
+async function resultIds(page: Page): Promise<string[]> {
+  return page.locator('#results > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+}
+
+describe('search', () => {
+  it('finds the one postmortem whose body has a word', async () => {
+    const page = await open('/');
+    await page.locator('#search-input').fill(uniqueWord);
+    await eventually(() => page.locator('#result-status').textContent()).toBe(`1 postmortem found for “${uniqueWord}”, best match first.`);
+    expect(await resultIds(page)).toEqual([searchId]);
+    expect(await page.locator('#postmortems').isHidden()).toBe(true);
+    expect(await page.locator('#results .excerpt mark').first().textContent()).toBe(uniqueWord);
+    await shoot(page, 'home-search', false);
+    await close(page);
+  });
+
+  it('narrows the list with a facet, and with a query inside it', async () => {
+    const page = await open('/');
+    await page.getByRole('checkbox', { name: /SEV2 Major/ }).check();
+    await eventually(() => resultIds(page)).toEqual(['2025-08-09-login-errors', '2024-06-15-payments-timeout']);
+    // The other facets count what is left (no SEV2 postmortem is from 2026); severity still counts all.
+    const counts = (facet: string) => page.locator(`fieldset[data-facet="${facet}"] .count`).allTextContents();
+    await eventually(() => counts('year')).toEqual(['0', '1', '1']);
+    expect(await counts('severity')).toEqual(['1', '2', '2', '1']);
+    await page.locator('#search-input').fill('processor');
+    await eventually(() => resultIds(page)).toEqual(['2024-06-15-payments-timeout']);
+    await page.locator('#search-input').fill('');
+    await page.getByRole('checkbox', { name: /SEV2 Major/ }).uncheck();
+    await eventually(() => page.locator('#postmortems').isVisible()).toBe(true);
+    await close(page);
+  });
+});
+
+describe('pages in the browser', () => {
+  it('shows a postmortem with its action items, re-judging overdue against today', async () => {
+    const page = await open(`/postmortems/${checkoutId}/`);
+    const overdueRow = page.locator('table.action-items tr', { hasText: 'Load test the checkout flow' });
+    await eventually(() => overdueRow.locator('.overdue-mark').textContent()).toMatch(/^Overdue by \d+ days$/);
+    expect(await overdueRow.getAttribute('class')).toBe('is-overdue');
+    expect(await page.locator('table.action-items tr', { hasText: 'Add pool metrics' }).locator('.overdue-mark').count()).toBe(1);
+    expect(await page.locator('[data-as-of-note]').textContent()).toMatch(/^Overdue as of today, \d{4}-\d{2}-\d{2}/);
+    expect(await page.locator('svg.timeline title').first().textContent()).toBe('Incident timeline, 1h 13m from start to resolution');
+    await shoot(page, 'postmortem');
+    await close(page);
+
+    const later = await open(`/postmortems/${searchId}/`);
+    // Due in 2099: open, but not overdue on any day this test runs.
+    expect(await later.locator('tr', { hasText: 'Alert on indexer queue age' }).locator('.overdue-mark').textContent()).toBe('');
+    await close(later);
+  });
+
+  it('without JavaScript, keeps the build day\'s overdue marks and says so', async () => {
+    const page = await open(`/postmortems/${checkoutId}/`, { javaScriptEnabled: false });
+    expect(await page.locator('[data-as-of-note]').textContent()).toBe('Overdue as of 2026-06-01, when this site was built.');
+    expect(await page.locator('tr.is-overdue .overdue-mark').textContent()).toBe('Overdue by 79 days');
+    expect(await page.locator('#search').isHidden()).toBe(true);
+    await close(page);
+  });
+
+  it('shows the dashboard charts, each with a title and a data table', async () => {
+    const page = await open('/dashboard/');
+    const charts = page.locator('figure.chart-figure');
+    expect(await charts.count()).toBe(7);
+    for (const chart of await charts.all()) {
+      expect(await chart.locator('svg.chart').isVisible()).toBe(true);
+      expect(await chart.locator('svg.chart > title').textContent()).toBe(await chart.locator('figcaption h2').textContent());
+      expect(await chart.locator('svg.chart rect').count()).toBeGreaterThan(0);
+    }
+    const first = charts.first();
+    await first.locator('summary').click();
+    expect(await first.locator('table tbody tr').count()).toBeGreaterThan(0);
+    await shoot(page, 'dashboard');
+    await close(page);
+  });
+
+  it('lists open action items by owner and sorts them by due date', async () => {
+    const page = await open('/action-items/');
+    const bob = page.locator('section.owner', { has: page.getByRole('heading', { name: 'Bob' }) });
+    expect(await bob.locator('tbody tr').count()).toBe(2);
+    const dues = () => bob.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-due')));
+    const ascending = await dues();
+    expect(ascending).toEqual([...ascending].sort());
+    await bob.getByRole('button', { name: 'Due' }).click();
+    expect(await dues()).toEqual([...ascending].reverse());
+    expect(await bob.locator('th[data-sort-due]').getAttribute('aria-sort')).toBe('descending');
+    await shoot(page, 'action-items');
+    await close(page);
+  });
+
+  it('fits a phone screen and follows the dark colour scheme', async () => {
+    for (const path of ['/', `/postmortems/${checkoutId}/`, '/dashboard/', '/action-items/']) {
+      const page = await open(path, { viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
+      expect(background).toBe('rgb(15, 18, 22)');
+      if (path.includes('postmortems')) await shoot(page, 'postmortem-phone-dark', false);
+      await close(page);
+    }
+  });
+
+  it('prints a postmortem without the site around it', async () => {
+    const page = await open(`/postmortems/${checkoutId}/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isHidden()).toBe(true);
+    expect(await page.locator('.site-footer').isHidden()).toBe(true);
+    await shoot(page, 'postmortem-print');
+    await close(page);
+  });
+});
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const path of ['/', `/postmortems/${checkoutId}/`, '/dashboard/', '/action-items/', '/severities/', '/services/checkout-api/']) {
+      it(`has no serious or critical axe violations on ${path} (${colorScheme})`, async () => {
+        const page = await open(path, { colorScheme });
+        // Axe runs through DevTools, which the page's Content-Security-Policy does not restrict.
+        await page.evaluate(axe.source);
+        const { violations } = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as axe.AxeResults;
+        const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+        expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+        await close(page);
+      });
+    }
+  }
+});
+
+describe('hostile content', () => {
+  it('runs nothing anywhere it appears, even with the Content-Security-Policy off', async () => {
+    for (const path of [`/postmortems/${hostileId}/`, '/', '/action-items/', '/services/web/']) {
+      const page = await open(path, { bypassCSP: true });
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      // Hover and click everything a mouse could reach, in case a handler waits for it.
+      for (const element of await page.locator('main a, main b, main td, main dd, main code').all()) await element.hover();
+      expect(await page.evaluate('window.pwned'), path).toBeUndefined();
+      expect(await page.locator('main script, main iframe, main [onerror], main [onload], main [onmouseover]').count(), path).toBe(0);
+      expect(dialogs).toEqual([]);
+      if (path === '/') {
+        await page.locator('#search-input').fill('pwned');
+        await eventually(() => resultIds(page)).toContain(hostileId);
+        expect(await page.locator('#results .excerpt').count()).toBeGreaterThan(0);
+        expect(await page.locator('#results .excerpt *:not(mark)').count()).toBe(0);
+        expect(await page.evaluate('window.pwned')).toBeUndefined();
+        await shoot(page, 'hostile-search', false);
+      }
+      if (path.startsWith('/postmortems/')) {
+        expect(await page.locator('h1').textContent()).toBe(hostileTitle);
+        await shoot(page, 'hostile-postmortem');
+      }
+      await close(page);
+    }
+  });
+
+  it('leaves the feed well-formed XML with the title as text', async () => {
+    const page = await open('/');
+    const feed = (await page.evaluate(`(async () => {
+      const text = await (await fetch('feed.xml')).text();
+      const xml = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        error: xml.querySelector('parsererror')?.textContent ?? null,
+        entries: xml.querySelectorAll('entry').length,
+        titles: [...xml.querySelectorAll('entry > title')].map((title) => title.textContent),
+        scripts: xml.getElementsByTagName('script').length,
+      };
+    })()`)) as { error: string | null; entries: number; titles: string[]; scripts: number };
+    expect(feed.error).toBeNull();
+    expect(feed.entries).toBe(6);
+    expect(feed.scripts).toBe(0);
+    expect(feed.titles).toContain(`SEV3: ${hostileTitle.replace('\u0007', '')}`);
+    await close(page);
+  });
+});

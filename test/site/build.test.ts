@@ -1,0 +1,308 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { runLint } from '../../src/lint/run.js';
+import { packagePath } from '../../src/package-root.js';
+import { buildSite } from '../../src/site/build.js';
+import { edit } from '../helpers/lint.js';
+import { hostileId, hostileTitle, siteCorpus, uniqueWord } from './corpus.js';
+import { hindsight, writeFiles } from '../pr/helpers.js';
+import { buildFixture, postmortem, removeFolders, tempFolder, type BuiltFixture } from './helpers.js';
+
+const asOf = '2026-06-01';
+const checkoutId = '2026-03-04-checkout-outage';
+const searchId = '2025-11-02-search-index-lag';
+
+let site: BuiltFixture;
+beforeAll(async () => {
+  site = await buildFixture(siteCorpus(), asOf);
+});
+afterAll(removeFolders);
+
+/** Every file the build wrote, by path under the site. */
+function outputFiles(out: string): string[] {
+  return readdirSync(out, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(out.length + 1));
+}
+
+describe('hindsight build', () => {
+  it('lints, then writes the site and says what it built', () => {
+    expect(site.exitCode).toBe(0);
+    expect(site.stderr).toBe('');
+    expect(site.stdout).toMatch(/^Built 6 postmortems into _site\/: \d+ files, [\d.]+ MB, in [\d.]+s\n$/);
+  });
+
+  it('writes every page, the feed, the API and the downloads', () => {
+    const files = outputFiles(site.out);
+    for (const path of [
+      'index.html',
+      `postmortems/${checkoutId}/index.html`,
+      `postmortems/${hostileId}/index.html`,
+      'dashboard/index.html',
+      'action-items/index.html',
+      'services/index.html',
+      'services/checkout-api/index.html',
+      'services/search-indexer/index.html',
+      'severities/index.html',
+      'feed.xml',
+      'api/stats.json',
+      'api/postmortems.json',
+      'api/action-items.json',
+      'downloads/postmortems.csv',
+      'downloads/action-items.csv',
+      'assets/site.css',
+      'assets/search.js',
+      'assets/overdue.js',
+      'pagefind/pagefind.js',
+      '404.html',
+    ]) {
+      expect(files).toContain(path);
+    }
+  });
+
+  it('lists every postmortem on the home page, newest first, with badge, date, services, resolve time and impact', () => {
+    const home = site.read('index.html');
+    const order = [...home.matchAll(/<li data-id="([^"]+)">/g)].map((match) => match[1]);
+    expect(order).toEqual([checkoutId, '2026-01-20-cdn-certificate', searchId, '2025-08-09-login-errors', hostileId, '2024-06-15-payments-timeout']);
+    const card = home.slice(home.indexOf(`<li data-id="${checkoutId}">`), home.indexOf('</li>', home.indexOf(`<li data-id="${checkoutId}">`)));
+    expect(card).toContain('<span class="badge sev-1" title="Critical">SEV1</span>');
+    expect(card).toContain('<time datetime="2026-03-04">2026-03-04</time>');
+    expect(card).toContain('<span class="chip">checkout-api</span>');
+    expect(card).toContain('Resolved in 1h 13m');
+    expect(card).toContain('1,032 users affected · $15,000 lost');
+    expect(card).toContain(`href="/postmortems/${checkoutId}/"`);
+  });
+
+  it('offers search facets for severity, service, year, status and tag, from the postmortems', () => {
+    const home = site.read('index.html');
+    const facets = [...home.matchAll(/<fieldset data-facet="([^"]+)">/g)].map((match) => match[1]);
+    expect(facets).toEqual(['severity', 'service', 'year', 'status', 'tag']);
+    expect(home).toContain('<input type="checkbox" name="year" value="2024"> 2024 <span class="count">1</span>');
+    expect(home).toContain('<input type="checkbox" name="status" value="draft"> Draft <span class="count">1</span>');
+  });
+
+  it('marks each postmortem page for the search index: body, title, id, sort key and filters', () => {
+    const page = site.read(`postmortems/${searchId}/index.html`);
+    expect(page).toContain('<article class="postmortem" data-pagefind-body>');
+    expect(page).toContain('<h1 data-pagefind-meta="title">Search results stale for six hours after indexer backlog</h1>');
+    expect(page).toContain(`<span data-pagefind-meta="id">${searchId}</span>`);
+    expect(page).toContain('<span data-pagefind-sort="date">2025-11-02</span>');
+    for (const filter of ['severity">SEV3', 'service">search', 'service">search-indexer', 'year">2025', 'status">published', 'tag">search']) {
+      expect(page).toContain(`<span data-pagefind-filter="${filter}</span>`);
+    }
+    expect(page).toContain(uniqueWord);
+  });
+
+  it('shows a postmortem: header card, links, timeline bar, body, action items with overdue marks, related, source', () => {
+    const page = site.read(`postmortems/${checkoutId}/index.html`);
+    expect(page).toContain('<dt>Time to detect</dt><dd>2m</dd>');
+    expect(page).toContain('<dt>Time to mitigate</dt><dd>48m</dd>');
+    expect(page).toContain('<dt>Time to resolve</dt><dd>1h 13m</dd>');
+    expect(page).toContain('<dt>Users affected</dt><dd>1,032</dd>');
+    expect(page).toContain('<dt>Revenue loss</dt><dd>$15,000</dd>');
+    expect(page).toMatch(/<svg class="timeline" viewBox="0 0 1000 44" role="img" aria-labelledby="incident-timeline-title incident-timeline-desc"/);
+    expect(page).toContain('<title id="incident-timeline-title">Incident timeline, 1h 13m from start to resolution</title>');
+    expect(page).toContain('<h2 id="user-content-root-cause"><a href="#user-content-root-cause" class="heading-link">Root Cause</a></h2>');
+    // The done item has no due-date marks; the in-progress one is 79 days overdue on the as-of day.
+    expect(page).toMatch(/<tr>\s*<td>Add pool metrics to the dashboard<\/td>/);
+    expect(page).toMatch(/<tr data-due="2026-03-14" class="is-overdue">\s*<td>Load test the checkout flow<\/td>/);
+    expect(page).toContain('<span class="overdue-mark" data-overdue-mark>Overdue by 79 days</span>');
+    expect(page).toContain('Overdue as of 2026-06-01, when this site was built.');
+    expect(page).toContain(`<a href="https://github.com/example/incidents/blob/main/postmortems/${checkoutId}.md" rel="noopener noreferrer">View the source file</a>`);
+    // The body's own Action Items table is replaced by the page's, not repeated.
+    expect(page.match(/Load test the checkout flow/g)).toHaveLength(1);
+  });
+
+  it('links related incidents by title', async () => {
+    const [file, text] = postmortem({ date: '2026-03-05', slug: 'repeat-outage', title: 'The pool ran out again' });
+    const related = await buildFixture({ ...siteCorpus(), [file]: edit(text, 'impact:\n', `related:\n  - ${checkoutId}\nimpact:\n`) }, asOf);
+    const page = related.read('postmortems/2026-03-05-repeat-outage/index.html');
+    expect(page).toContain(`<a href="/postmortems/${checkoutId}/">Checkout outage from database connection pool exhaustion</a>`);
+  });
+
+  it('draws the dashboard charts as inline SVG, each with a title and a data table', () => {
+    const dashboard = site.read('dashboard/index.html');
+    const charts = [...dashboard.matchAll(/<figure class="chart-figure" id="([^"]+)">/g)].map((match) => match[1]);
+    expect(charts).toEqual(['incidents-by-quarter', 'time-to-detect', 'time-to-mitigate', 'time-to-resolve', 'revenue-usd', 'top-services', 'recurring-factors']);
+    for (const id of charts) {
+      expect(dashboard).toContain(`aria-labelledby="${id}-title ${id}-desc"`);
+      expect(dashboard).toContain(`<table>\n    <caption id="${id}-table-caption">`);
+    }
+    expect(dashboard).toContain('<dt>Postmortems</dt><dd>6</dd>');
+    expect(dashboard).not.toMatch(/<script/);
+  });
+
+  it('groups open action items by owner, overdue first, and says the marks are as of the build', () => {
+    const page = site.read('action-items/index.html');
+    const owners = [...page.matchAll(/<h2 id="owner-[^"]+">([^<]+)<\/h2>/g)].map((match) => match[1]);
+    // Most overdue first, then most open, then by name; Dana's only open item is due in 2099.
+    expect(owners.at(-1)).toBe('Dana');
+    expect(page).toContain('Overdue as of 2026-06-01, when this site was built.');
+    expect(page).toContain('<tr data-due="2099-01-01">');
+    expect(page).not.toContain('Size the nightly batch');
+  });
+
+  it('lists the severity levels from the configuration', () => {
+    const page = site.read('severities/index.html');
+    expect(page).toContain('<dt><span class="badge sev-1" title="Critical">SEV1</span> Critical</dt>');
+    expect(page).toContain('A core customer journey (sign-in, checkout, payments) is down or losing data for most customers.');
+  });
+
+  it('publishes /api/stats.json equal to `hindsight stats --format json` for the same day', async () => {
+    const stats = await hindsight(site.root, ['stats', '--format', 'json', '--as-of', asOf]);
+    expect(stats.exitCode).toBe(0);
+    expect(site.read('api/stats.json')).toBe(stats.stdout);
+  });
+
+  it('publishes the postmortems and action items as JSON', () => {
+    const { asOf: day, postmortems } = JSON.parse(site.read('api/postmortems.json')) as { asOf: string; postmortems: Array<Record<string, unknown>> };
+    expect(day).toBe(asOf);
+    expect(postmortems.map((entry) => entry.id)).toHaveLength(6);
+    expect(postmortems[0]).toMatchObject({
+      id: checkoutId,
+      url: `http://localhost:8080/postmortems/${checkoutId}/`,
+      frontmatter: { title: 'Checkout outage from database connection pool exhaustion', severity: 'SEV1' },
+      durations: { timeToDetect: 2, timeToAcknowledge: 2, timeToMitigate: 48, timeToResolve: 73 },
+      actionItems: { total: 2, open: 1, overdue: 1 },
+    });
+    const { actionItems } = JSON.parse(site.read('api/action-items.json')) as { actionItems: Array<Record<string, unknown>> };
+    expect(actionItems).toContainEqual({
+      postmortem: checkoutId,
+      action: 'Load test the checkout flow',
+      owner: 'Bob',
+      due: '2026-03-14',
+      status: 'in-progress',
+      type: 'prevent',
+      ticket: null,
+      open: true,
+      overdue: true,
+      daysOverdue: 79,
+    });
+  });
+
+  it('offers CSV downloads, with spreadsheet formulas defused', () => {
+    expect(site.read('downloads/postmortems.csv').split('\r\n')[0]).toMatch(/^id,title,date,severity,status,services,/);
+    const actions = site.read('downloads/action-items.csv');
+    expect(actions.split('\r\n')[0]).toBe('postmortem,action,owner,due,status,type,ticket,open,overdue,daysOverdue');
+    expect(actions).toContain(`${checkoutId},Load test the checkout flow,Bob,2026-03-14,in-progress,prevent,,true,true,79`);
+  });
+
+  it('writes an Atom feed with absolute links and the rendered bodies', () => {
+    const feed = site.read('feed.xml');
+    expect(feed.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
+    expect(feed).toContain('<title>Example Postmortems</title>');
+    expect(feed).toContain(`<link href="http://localhost:8080/postmortems/${checkoutId}/"/>`);
+    expect(feed).toContain('<updated>2026-03-04T15:45:00Z</updated>');
+    expect(feed).toContain('&lt;h2 id=&quot;user-content-summary&quot;&gt;');
+    expect(feed.match(/<entry>/g)).toHaveLength(6);
+  });
+
+  it('publishes template syntax in a postmortem literally', () => {
+    const page = site.read(`postmortems/${hostileId}/index.html`);
+    expect(page).toContain('Template syntax {{ 7*7 }} and {% raw %} stay text.');
+    expect(page).not.toContain('49');
+  });
+
+  it('keeps hostile content inert in pages, feed and JSON', () => {
+    for (const path of outputFiles(site.out).filter((file) => /\.(html|xml)$/.test(file))) {
+      const text = site.read(path);
+      // Every script on a page is one of the site's own files.
+      expect([...text.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/^<script type="module" src="\/assets\/\w+\.js">$/.test(tag))).toEqual([]);
+      expect(text, path).not.toMatch(/<(img|svg|iframe|b)\b[^>]*\son\w+=/i);
+      expect(text, path).not.toMatch(/\s(href|src)="javascript:/i);
+      expect(text, path).not.toMatch(/<iframe/i);
+    }
+    const page = site.read(`postmortems/${hostileId}/index.html`);
+    expect(page).toContain('<h1 data-pagefind-meta="title">&lt;script&gt;window.pwned = &quot;title&quot;&lt;/script&gt;&lt;img src=x onerror=&quot;window.pwned = &#39;title-img&#39;&quot;&gt; {{ 7*7 }} &amp; more\u0007</h1>');
+    expect(page).toContain('<p>An  image,  and a <a>link</a>.</p>');
+    expect(page).toContain('<td>javascript:window.pwned=1</td>');
+    expect(page).toContain('<a href="https://grafana.example.com/d/x?a=1&amp;b=2" rel="noopener noreferrer">Dashboard</a>');
+    const postmortems = JSON.parse(site.read('api/postmortems.json')) as { postmortems: Array<{ id: string; frontmatter: { title: string } }> };
+    expect(postmortems.postmortems.find((entry) => entry.id === hostileId)?.frontmatter.title).toBe(hostileTitle);
+  });
+});
+
+describe('hindsight build refuses', () => {
+  it('to publish postmortems with errors, listing each finding, and writes nothing', async () => {
+    const [file, text] = postmortem({ date: '2026-02-02', slug: 'broken', title: 'Broken' });
+    const broken = await buildFixture({ ...siteCorpus(), [file]: edit(text, 'severity: SEV1', 'severity: SEV9') });
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toContain('postmortems/2026-02-02-broken.md');
+    expect(broken.stderr).toMatch(/4:11 +error +Unexpected `SEV9` for `severity`/);
+    expect(broken.stderr).toContain('hindsight: nothing was published: 1 error in 1 postmortem; fix them and build again\n');
+    expect(existsSync(broken.out)).toBe(false);
+  });
+
+  it('to write into a folder it did not make, or over the postmortems', async () => {
+    const root = tempFolder();
+    writeFiles(root, { ...siteCorpus(), 'public/notes.txt': 'mine' });
+    const foreign = await hindsight(root, ['build', '--as-of', asOf, '--out', 'public']);
+    expect(foreign).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(foreign.stderr).toBe('hindsight: Cannot write the site to public: the folder holds files Hindsight did not write; empty it or choose another --out\n');
+    expect(readFileSync(join(root, 'public/notes.txt'), 'utf8')).toBe('mine');
+    for (const out of ['.', 'postmortems', 'postmortems/site']) {
+      const refused = await hindsight(root, ['build', '--as-of', asOf, '--out', out]);
+      expect(refused.exitCode).toBe(2);
+      expect(refused.stderr).toContain('it holds the repository or the postmortems');
+    }
+  });
+
+  it('an invalid --as-of', async () => {
+    const result = await hindsight(site.root, ['build', '--as-of', '2026-02-30']);
+    expect(result).toMatchObject({ exitCode: 2, stderr: 'hindsight: Invalid --as-of `2026-02-30`, expected a date as YYYY-MM-DD\n' });
+  });
+});
+
+describe('the site build', () => {
+  it('replaces its own earlier output, dropping pages of deleted postmortems', async () => {
+    const root = tempFolder();
+    writeFiles(root, siteCorpus());
+    expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
+    const stale = join(root, '_site/postmortems/2024-06-15-payments-timeout/index.html');
+    expect(existsSync(stale)).toBe(true);
+    rmSync(join(root, 'postmortems/2024-06-15-payments-timeout.md'));
+    expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(join(root, `_site/postmortems/${checkoutId}/index.html`))).toBe(true);
+  });
+
+  it('prefixes every link with the configured path prefix', async () => {
+    const prefixed = await buildFixture({ ...siteCorpus(), 'hindsight.config.json': JSON.stringify({ rules: { 'no-placeholder': 'off' }, site: { pathPrefix: '/incidents/' } }) }, asOf);
+    const home = prefixed.read('index.html');
+    expect(home).toContain('<link rel="stylesheet" href="/incidents/assets/site.css">');
+    expect(home).toContain(`href="/incidents/postmortems/${checkoutId}/"`);
+    expect(home).toContain('data-pagefind-path="/incidents/pagefind/"');
+    // The files stay at the top of the output folder; the prefix is where the host serves it.
+    expect(existsSync(join(prefixed.out, `postmortems/${checkoutId}/index.html`))).toBe(true);
+  });
+
+  it('works from a site folder under node_modules, as when installed as a dependency', async () => {
+    const root = tempFolder();
+    writeFiles(root, { ...siteCorpus(), '.gitignore': 'node_modules/\n_site/\n' });
+    const siteDir = join(root, 'node_modules/hindsight/site');
+    mkdirSync(siteDir, { recursive: true });
+    cpSync(packagePath('site'), siteDir, { recursive: true });
+    const config = loadConfig(root);
+    const { valid } = await runLint({ cwd: root, asOf, keepTree: true, config });
+    const built = await buildSite(valid, asOf, { cwd: root, config, out: '_site', siteDir, log: (message) => expect.fail(message) });
+    expect(built.pages).toBe(6);
+    expect(existsSync(join(root, `_site/postmortems/${checkoutId}/index.html`))).toBe(true);
+  });
+
+  it('refuses JavaScript front matter in a template', async () => {
+    const root = tempFolder();
+    writeFiles(root, siteCorpus());
+    const siteDir = join(root, 'templates');
+    cpSync(packagePath('site'), siteDir, { recursive: true });
+    writeFileSync(join(siteDir, 'evil.njk'), '---js\n{ permalink: (globalThis.ranFrontMatter = true) && "/evil/" }\n---\nx');
+    const config = loadConfig(root);
+    const { valid } = await runLint({ cwd: root, asOf, keepTree: true, config });
+    await expect(buildSite(valid, asOf, { cwd: root, config, out: '_site', siteDir, log: () => {} })).rejects.toThrow(/front matter/i);
+    expect((globalThis as { ranFrontMatter?: boolean }).ranFrontMatter).toBeUndefined();
+    // Eleventy copies the assets alongside; let it finish before the folder is removed.
+    await vi.waitFor(() => expect(existsSync(join(root, '_site/assets/site.css'))).toBe(true));
+  });
+});
