@@ -14,8 +14,8 @@ export interface LintRunOptions {
   /** Instead of `paths`: exactly these files under the folder, possibly none (`lint --changed`). */
   only?: readonly string[];
   asOf: string;
-  /** Keep the Markdown trees for rendering (the site). */
-  keepTree?: boolean;
+  /** Render each body to HTML as well (the site). */
+  render?: boolean;
   config?: ResolvedConfig;
 }
 
@@ -32,7 +32,7 @@ export interface LintRun {
  * in the folder by name, without parsing the ones not named.
  */
 export async function runLint(options: LintRunOptions): Promise<LintRun> {
-  const { cwd, asOf, keepTree = false } = options;
+  const { cwd, asOf, render = false } = options;
   const config = options.config ?? loadConfig(cwd);
   const folderExists = existsSync(config.postmortemsDir);
   if (!options.paths?.length && !options.only && !folderExists) {
@@ -41,7 +41,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRun> {
   const requested = options.only ? [...options.only] : findPostmortemFiles(options.paths?.length ? options.paths : [config.postmortemsDir], cwd);
   const named = new Set(requested);
   const others = folderExists ? findPostmortemFiles([config.postmortemsDir], cwd).filter((file) => !named.has(file)) : [];
-  const postmortems = await loadPostmortems(requested, { cwd, keepTree, cache: ParseCache.at(config.root) });
+  const postmortems = await loadPostmortems(requested, { cwd, render, cache: ParseCache.at(config.root) });
   const absolute = new Map(postmortems.map((postmortem, index) => [postmortem, requested[index] ?? resolve(cwd, postmortem.file)]));
   const linted = lintPostmortems(postmortems, {
     config,

@@ -1,70 +1,54 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { toolVersion } from '../package-root.js';
 import type { Position, Postmortem } from './model.js';
 
 /** Bump when the model's shape or the parse changes, so stale entries are never read. */
-const modelVersion = 3;
-/** Entries written by another release of the tool are not trusted either. */
-const cacheVersion = `${toolVersion()}/${modelVersion}`;
-
-interface Entry {
-  hash: string;
-  postmortem: Postmortem;
-}
+const modelVersion = 5;
 
 /**
- * Parsed models by file, keyed by a hash of the bytes: an unchanged file is never parsed twice.
- * Kept in `node_modules/.cache/hindsight/` like other tools' caches; a cache that cannot be read or
- * written is simply not used.
+ * Parsed models, one small file each, named by a hash of the file's path and bytes: an unchanged
+ * file is never parsed twice, and a run reads only the entries of the files it lints. Kept in
+ * `node_modules/.cache/hindsight/<version>/` like other tools' caches, so a new release starts
+ * afresh; a cache that cannot be read or written is simply not used.
  */
 export class ParseCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly used = new Set<string>();
-  private changed = false;
+  private folderReady = false;
 
-  constructor(private readonly file: string | undefined) {
-    if (!file) return;
-    try {
-      const stored = JSON.parse(readFileSync(file, 'utf8'), revivePosition) as { version: string; entries: Record<string, Entry> };
-      if (stored.version === cacheVersion) for (const [path, entry] of Object.entries(stored.entries)) this.entries.set(path, entry);
-    } catch {
-      // Missing or unreadable: start empty.
-    }
-  }
+  constructor(private readonly folder: string | undefined) {}
 
   static at(root: string): ParseCache {
-    return new ParseCache(join(root, 'node_modules', '.cache', 'hindsight', 'parse.json'));
+    return new ParseCache(join(root, 'node_modules', '.cache', 'hindsight', `${toolVersion()}-${modelVersion}`));
   }
 
-  static hash(bytes: Uint8Array): string {
-    return createHash('sha1').update(bytes).digest('base64');
+  /** The entry's name for a file: its path and bytes, hashed. */
+  static key(path: string, bytes: Uint8Array): string {
+    return createHash('sha1').update(path).update('\0').update(bytes).digest('hex');
   }
 
-  get(path: string, hash: string): Postmortem | undefined {
-    const entry = this.entries.get(path);
-    if (entry?.hash !== hash) return undefined;
-    this.used.add(path);
-    return entry.postmortem;
-  }
-
-  set(path: string, hash: string, postmortem: Postmortem): void {
-    const { tree: _tree, ...model } = postmortem;
-    this.entries.set(path, { hash, postmortem: model });
-    this.used.add(path);
-    this.changed = true;
-  }
-
-  /** Writes the entries used in this run (others belong to deleted or unread files), atomically. */
-  save(): void {
-    if (!this.file || (!this.changed && this.used.size === this.entries.size)) return;
-    const entries = Object.fromEntries([...this.entries].filter(([path]) => this.used.has(path)));
+  /** The stored model, if any; with `render`, only one that holds the rendered body. */
+  get(key: string, { render = false } = {}): Postmortem | undefined {
+    if (!this.folder) return undefined;
+    let postmortem: Postmortem;
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ version: cacheVersion, entries }, compactPosition));
-      renameSync(temporary, this.file);
+      postmortem = JSON.parse(readFileSync(join(this.folder, `${key}.json`), 'utf8'), revivePosition) as Postmortem;
+    } catch {
+      return undefined;
+    }
+    return render && !postmortem.body && postmortem.syntax.length === 0 ? undefined : postmortem;
+  }
+
+  /** Stores a model, atomically: a reader never sees half an entry. */
+  set(key: string, postmortem: Postmortem): void {
+    if (!this.folder) return;
+    try {
+      if (!this.folderReady) mkdirSync(this.folder, { recursive: true });
+      this.folderReady = true;
+      const file = join(this.folder, `${key}.json`);
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(postmortem, compactPosition));
+      renameSync(temporary, file);
     } catch {
       // A read-only checkout still lints; it only parses again next time.
     }

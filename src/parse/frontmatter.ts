@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type CST, type Node as YamlNode } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, type CST, type DocumentOptions, type Node as YamlNode, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { FieldPlace, Position, SyntaxProblem } from './model.js';
 import { LineIndex } from './text.js';
 
@@ -50,30 +50,24 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   result.fields[''] = { value: lines.position(0, yamlEnd + closing[0].length) };
 
   const yaml = text.slice(yamlStart, yamlEnd);
-  const tooDeep = overlyNestedOffset(yaml);
-  if (tooDeep !== undefined) {
-    result.problems.push({
-      message: `Unexpected YAML nested more than ${maxYamlDepth} levels deep, expected plain data (the deepest key the schema knows is 3 levels down)`,
-      place: lines.position(yamlStart + tooDeep, yamlStart + tooDeep),
-    });
-    return result;
-  }
-
-  const counter = new LineCounter();
   let document;
   try {
-    document = parseDocument(yaml, {
-      lineCounter: counter,
-      schema: 'core',
-      merge: false,
-      uniqueKeys: true,
-      strict: true,
-      prettyErrors: false,
-      logLevel: 'silent',
-      customTags: [],
-      // `!!binary`, `!!set`, `!!timestamp` and the like would build objects; they are reported as unknown tags instead.
-      resolveKnownTags: false,
-    });
+    // One pass of the YAML parser: its syntax tree is measured for depth, then composed into values.
+    const tokens = [...new Parser().parse(yaml)];
+    const tooDeep = overlyNestedOffset(tokens);
+    if (tooDeep !== undefined) {
+      result.problems.push({
+        message: `Unexpected YAML nested more than ${maxYamlDepth} levels deep, expected plain data (the deepest key the schema knows is 3 levels down)`,
+        place: lines.position(yamlStart + tooDeep, yamlStart + tooDeep),
+      });
+      return result;
+    }
+    const [first, ...more] = new Composer(yamlOptions).compose(tokens, true, yaml.length);
+    document = first as NonNullable<typeof first>;
+    for (const extra of more) {
+      const [start = 0] = extra.range;
+      result.problems.push({ message: 'Unexpected second YAML document, expected one mapping of keys to values', place: lines.position(yamlStart + start, yamlStart + start) });
+    }
   } catch (error) {
     // The parser recurses; absurdly deep nesting exhausts the stack before it can report.
     result.problems.push({ message: `Unreadable YAML: ${(error as Error).message}`, place: lines.position(yamlStart, yamlStart) });
@@ -111,6 +105,18 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   return result;
 }
 
+const yamlOptions: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'core',
+  merge: false,
+  uniqueKeys: true,
+  strict: true,
+  prettyErrors: false,
+  logLevel: 'silent',
+  customTags: [],
+  // `!!binary`, `!!set`, `!!timestamp` and the like would build objects; they are reported as unknown tags instead.
+  resolveKnownTags: false,
+};
+
 /**
  * Collections may nest this deep. Turning the text into values recurses once per level, and thousands
  * of levels (`[[[[…`) exhaust the stack, at worst where V8 cannot recover; the syntax tree is built
@@ -119,8 +125,8 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
 const maxYamlDepth = 64;
 
 /** Where the YAML first nests deeper than `maxYamlDepth`, or `undefined`. */
-function overlyNestedOffset(yaml: string): number | undefined {
-  const pending: Array<{ token: CST.Token; depth: number }> = [...new Parser().parse(yaml)].map((token) => ({ token, depth: 0 }));
+function overlyNestedOffset(tokens: readonly CST.Token[]): number | undefined {
+  const pending: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { token, depth } = next;
     if (depth > maxYamlDepth) return token.offset;

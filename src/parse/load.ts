@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { ParseCache } from './cache.js';
 import type { Postmortem } from './model.js';
 import { parsePostmortem } from './postmortem.js';
-import { parseInWorkers, type ParseJob } from './workers.js';
+import { parseInWorkers, workersAvailable, type ParseJob } from './workers.js';
 
 /**
  * The Markdown files named by `paths` (files as given, folders searched recursively), sorted and
@@ -41,8 +41,8 @@ export function displayPath(file: string, cwd: string): string {
 
 export interface LoadOptions {
   cwd: string;
-  /** Keep each Markdown tree (the site renders bodies); such runs bypass the cache. */
-  keepTree?: boolean;
+  /** Render each body to HTML as well (the site shows them). */
+  render?: boolean;
   cache?: ParseCache;
 }
 
@@ -54,27 +54,25 @@ const parallelThreshold = 200;
  * on all cores. An unreadable file is a usage error; unreadable content is a finding.
  */
 export async function loadPostmortems(files: readonly string[], options: LoadOptions): Promise<Postmortem[]> {
-  const { cwd, keepTree = false, cache } = options;
-  const useCache = cache && !keepTree;
+  const { cwd, render = false, cache } = options;
   const postmortems: Array<Postmortem | undefined> = [];
   const misses: ParseJob[] = [];
   files.forEach((file, index) => {
     const bytes = readBytes(file, cwd);
     const shown = displayPath(file, cwd);
-    const hash = useCache ? ParseCache.hash(bytes) : '';
-    const cached = useCache ? cache.get(shown, hash) : undefined;
+    const key = cache ? ParseCache.key(shown, bytes) : '';
+    const cached = cache?.get(key, { render });
     if (cached) postmortems[index] = cached;
-    else misses.push({ index, file: shown, bytes, hash });
+    else misses.push({ index, file: shown, bytes, key });
   });
-  const parsed = misses.length >= parallelThreshold && availableParallelism() > 1
-    ? await parseInWorkers(misses, keepTree)
-    : misses.map((job) => parsePostmortem(job.file, job.bytes, { keepTree }));
+  const parsed = misses.length >= parallelThreshold && availableParallelism() > 1 && workersAvailable
+    ? await parseInWorkers(misses, render)
+    : misses.map((job) => parsePostmortem(job.file, job.bytes, { render }));
   misses.forEach((job, position) => {
     const postmortem = parsed[position] as Postmortem;
     postmortems[job.index] = postmortem;
-    if (useCache) cache.set(job.file, job.hash, postmortem);
+    cache?.set(job.key, postmortem);
   });
-  if (useCache) cache.save();
   return postmortems as Postmortem[];
 }
 

@@ -1,5 +1,5 @@
-import type { Root } from 'mdast';
 import type { Position } from 'unist';
+import type { RenderedBody } from '../render/markdown.js';
 import type { PostmortemFrontmatter } from '../schema/postmortem.generated.js';
 
 export type { Position };
@@ -117,8 +117,8 @@ export interface Postmortem {
   prose: ProseSpan[];
   /** The number of lines in the file. */
   lines: number;
-  /** The Markdown body's syntax tree, kept only when asked for (the site renders it). */
-  tree?: Root;
+  /** The body as sanitized HTML, made only when asked for (the site shows it). */
+  body?: RenderedBody;
 }
 
 /** A postmortem whose frontmatter the schema accepted. */

@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { renderBody } from '../render/markdown.js';
 import { readBody } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';
 import type { Postmortem, SyntaxProblem } from './model.js';
@@ -11,8 +12,8 @@ import { decodeText, LineIndex, pointPosition } from './text.js';
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 export interface ParseOptions {
-  /** Keep the Markdown tree on the model (the site renders it; the linter does not need it). */
-  keepTree?: boolean;
+  /** Render the body to HTML while its tree is at hand (the site shows it; the linter does not need it). */
+  render?: boolean;
 }
 
 /** The postmortem id: the file name without `.md`. */
@@ -65,7 +66,7 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
   }
   const date = typeof frontmatter.data.date === 'string' ? frontmatter.data.date : undefined;
   Object.assign(postmortem, readBody(tree, text, date));
-  if (options.keepTree) postmortem.tree = tree;
+  if (options.render) postmortem.body = renderBody(tree, postmortem.actionItems?.position);
   return postmortem;
 }
 

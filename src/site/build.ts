@@ -82,7 +82,7 @@ export async function serveSite(options: ServeOptions): Promise<SiteServer> {
   const eleventy = await createEleventy({
     data: async () => {
       const asOf = options.asOf();
-      const run = await runLint({ cwd, asOf, keepTree: true });
+      const run = await runLint({ cwd, asOf, render: true });
       options.onLint(run.linted);
       return siteData({ config: run.config, postmortems: run.valid, asOf, problems: problemLines(run.linted, cwd) });
     },

@@ -21,7 +21,7 @@ import {
 } from '../rollup/index.js';
 import { compareText } from '../rollup/order.js';
 import { instant } from '../time.js';
-import { renderBody } from './markdown.js';
+import type { RenderedBody } from '../render/markdown.js';
 import { barChart, columnChart, timelineBar, type CategoryLabel, type Chart, type DataTable, type Phase, type Series } from './svg.js';
 
 /** What the site shows, computed once per build from the postmortems the linter accepted. */
@@ -195,7 +195,7 @@ export function siteData({ config, postmortems, asOf, problems = [] }: SiteInput
   const link = (path: string): string => `${base}${path.slice(1)}`;
   const paths = pagePaths(newestFirst);
   const summaries = new Map(newestFirst.map((postmortem) => [postmortem.id, summaryOf(postmortem, paths, link, severityOf)]));
-  const rendered = new Map(newestFirst.map((postmortem) => [postmortem.id, renderBody(postmortem.tree ?? { type: 'root', children: [] }, postmortem.actionItems?.position)]));
+  const rendered = new Map(newestFirst.map((postmortem) => [postmortem.id, postmortem.body ?? { html: '', before: '', after: '' }]));
   const views = newestFirst.map((postmortem) => postmortemView(postmortem, { config, asOf, summaries, rendered, link }));
   const report: StatsReport = { stats, breakdowns, postmortems, skipped: [], severities: config.severities };
   return {
@@ -260,7 +260,7 @@ interface ViewContext {
   config: ResolvedConfig;
   asOf: string;
   summaries: Map<string, PostmortemSummary>;
-  rendered: Map<string, ReturnType<typeof renderBody>>;
+  rendered: Map<string, RenderedBody>;
   link: (path: string) => string;
 }
 

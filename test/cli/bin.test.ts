@@ -1,8 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate.js';
+import { hindsight as runInProcess } from '../helpers/cli.js';
 
 /** The shipped entry point, run as users run it: `node bin/hindsight.js` on the compiled `dist/`. */
 const bin = fileURLToPath(new URL('../../bin/hindsight.js', import.meta.url));
@@ -48,5 +52,34 @@ describe('bin/hindsight.js', () => {
   it('prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(await hindsight(['--version'], 'clean')).toEqual({ exitCode: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
+describe('bin/hindsight.js on a corpus large enough to parse on every core', () => {
+  it('reports exactly what one thread reports, then the same again from its cache', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'hindsight-workers-'));
+    try {
+      const files = generateCorpus(join(root, 'postmortems'), 240, 3);
+      // Break a few so the comparison covers findings, not only silence.
+      for (const name of files.slice(0, 5)) {
+        const path = join(root, 'postmortems', name);
+        writeFileSync(path, readFileSync(path, 'utf8').replace(/^severity: .*$/m, 'severity: SEV9'));
+      }
+      const args = ['lint', '--format', 'json', '--as-of', '2026-06-01'];
+      const run = () => promisify(execFile)(process.execPath, [bin, ...args], { cwd: root }).catch((error: { code: number; stdout: string }) => error);
+      // In this process no compiled worker script exists, so every file is parsed on this thread.
+      const inProcess = await runInProcess(root, args);
+      const cold = await run();
+      const warm = await run();
+      const [cacheFolder = ''] = readdirSync(join(root, 'node_modules', '.cache', 'hindsight'));
+      expect(readdirSync(join(root, 'node_modules', '.cache', 'hindsight', cacheFolder))).toHaveLength(240);
+      const findings = JSON.parse(inProcess.stdout) as Array<{ errorCount: number }>;
+      expect(findings).toHaveLength(240);
+      expect(findings.filter((result) => result.errorCount > 0)).toHaveLength(5);
+      expect(cold.stdout).toBe(inProcess.stdout);
+      expect(warm.stdout).toBe(inProcess.stdout);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -7,7 +7,7 @@ import { packagePath } from '../../src/package-root.js';
 import { buildSite } from '../../src/site/build.js';
 import { edit } from '../helpers/lint.js';
 import { hostileId, hostileTitle, siteCorpus, uniqueWord } from './corpus.js';
-import { hindsight, writeFiles } from '../pr/helpers.js';
+import { hindsight, writeFiles } from '../helpers/cli.js';
 import { buildFixture, postmortem, removeFolders, tempFolder, type BuiltFixture } from './helpers.js';
 
 const asOf = '2026-06-01';
@@ -286,7 +286,7 @@ describe('the site build', () => {
     mkdirSync(siteDir, { recursive: true });
     cpSync(packagePath('site'), siteDir, { recursive: true });
     const config = loadConfig(root);
-    const { valid } = await runLint({ cwd: root, asOf, keepTree: true, config });
+    const { valid } = await runLint({ cwd: root, asOf, render: true, config });
     const built = await buildSite(valid, asOf, { cwd: root, config, out: '_site', siteDir, log: (message) => expect.fail(message) });
     expect(built.pages).toBe(6);
     expect(existsSync(join(root, `_site/postmortems/${checkoutId}/index.html`))).toBe(true);
@@ -299,7 +299,7 @@ describe('the site build', () => {
     cpSync(packagePath('site'), siteDir, { recursive: true });
     writeFileSync(join(siteDir, 'evil.njk'), '---js\n{ permalink: (globalThis.ranFrontMatter = true) && "/evil/" }\n---\nx');
     const config = loadConfig(root);
-    const { valid } = await runLint({ cwd: root, asOf, keepTree: true, config });
+    const { valid } = await runLint({ cwd: root, asOf, render: true, config });
     await expect(buildSite(valid, asOf, { cwd: root, config, out: '_site', siteDir, log: () => {} })).rejects.toThrow(/front matter/i);
     expect((globalThis as { ranFrontMatter?: boolean }).ranFrontMatter).toBeUndefined();
     // Eleventy copies the assets alongside; let it finish before the folder is removed.

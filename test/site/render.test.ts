@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
-import { renderBody } from '../../src/site/markdown.js';
 import { axisTicks, barChart, columnChart, escapeXml, timelineBar } from '../../src/site/svg.js';
 
 function render(body: string) {
-  const postmortem = parsePostmortem('postmortems/2026-03-04-x.md', new TextEncoder().encode(`---\ntitle: x\n---\n\n${body}`), { keepTree: true });
-  return renderBody(postmortem.tree!, postmortem.actionItems?.position);
+  const postmortem = parsePostmortem('postmortems/2026-03-04-x.md', new TextEncoder().encode(`---\ntitle: x\n---\n\n${body}`), { render: true });
+  return postmortem.body!;
 }
 
 describe('renderBody', () => {

@@ -24,7 +24,7 @@ export default defineCommand({
     const asOf = asOfOption(values['as-of']);
     const out = typeof values.out === 'string' ? values.out : '_site';
     const started = performance.now();
-    const { config, linted, valid } = await runLint({ cwd: io.cwd, asOf, keepTree: true });
+    const { config, linted, valid } = await runLint({ cwd: io.cwd, asOf, render: true });
     const results = linted.map(({ result }) => result);
     const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
     if (results.some((result) => result.messages.length > 0)) {
