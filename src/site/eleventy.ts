@@ -72,12 +72,12 @@ function configure(config: UserConfig, run: EleventyRun, input: string): void {
   });
 }
 
-/** Pagefind's search index over the written pages (only postmortem pages carry `data-pagefind-body`). */
+/** Pagefind's search index over the postmortem pages, the only ones it searches (`data-pagefind-body`); reading the others would be wasted. */
 async function indexSite(outDir: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Cannot start the search indexer: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: outDir });
+    const added = await index.addDirectory({ path: outDir, glob: 'postmortems/**/*.html' });
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     const problems = [...added.errors, ...written.errors];
     if (problems.length > 0) throw new Error(`Cannot build the search index: ${problems.join('; ')}`);
