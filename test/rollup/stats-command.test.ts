@@ -142,6 +142,12 @@ Days overdue  Due         Owner    Postmortem                                   
     expect(stdout.split('\r\n')[1]).toMatch(new RegExp(`^${checkoutId},"Checkout ""down"", then degraded",2026-03-04,`));
   });
 
+  it('defuses a CSV field that a spreadsheet would run as a formula', async () => {
+    const text = fixtureText(`${checkoutId}.md`).replace(/^title: .*$/m, "title: '=HYPERLINK(\"https://example.com\")'");
+    const { stdout } = await run(['--format', 'csv', '--as-of', '2026-06-01'], repository({ [`${checkoutId}.md`]: text }));
+    expect(stdout.split('\r\n')[1]).toMatch(new RegExp(`^${checkoutId},"'=HYPERLINK\\(""https://example.com""\\)",2026-03-04,`));
+  });
+
   it('reads files with a byte order mark and CRLF line ends like any other', async () => {
     const windows = Object.fromEntries(fixtureFiles.map((name) => [name, `\uFEFF${fixtureText(name).replace(/\n/g, '\r\n')}`]));
     const { exitCode, stdout, stderr } = await run(['--format', 'json', '--as-of', '2026-06-01'], repository(windows));

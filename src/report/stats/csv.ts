@@ -58,7 +58,8 @@ const csv: StatsFormatter = ({ postmortems, stats }) => {
         action_items_overdue: states.filter((state) => state.overdue).length,
       };
     });
-  return stringify(rows, { header: true, columns: [...columns], record_delimiter: 'windows' });
+  // A cell that starts with `=`, `+`, `-` or `@` would run as a formula in a spreadsheet; it is prefixed with a quote instead.
+  return stringify(rows, { header: true, columns: [...columns], record_delimiter: 'windows', escape_formulas: true });
 };
 
 export default csv;
