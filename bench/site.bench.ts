@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { packagePath } from '../src/package-root.js';
 import { generateCorpus } from './generate.js';
+import { measure } from './measure.js';
 
 // `npx tsc -p tsconfig.build.json && npx vitest bench --run bench/site.bench.ts`: `hindsight build`
 // (the compiled CLI, as users run it) over the shipped examples and over 1,000 generated
@@ -37,4 +38,9 @@ describe('hindsight build', () => {
   const generated = repository((postmortems) => generateCorpus(postmortems, 1000, 42));
   bench('the shipped examples', () => build(examples), once);
   bench('1,000 generated postmortems', () => build(generated), once);
+  bench('bare Eleventy + Pagefind over the same 1,000 files (the baseline)', () => {
+    const eleventy = measure(process.execPath, [packagePath('node_modules', '@11ty', 'eleventy', 'cmd.cjs'), '--quiet', '--input=postmortems', '--output=_bare'], generated);
+    const pagefind = measure(process.execPath, [packagePath('node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), '--site', '_bare'], generated);
+    console.log(`bare Eleventy ${eleventy.seconds.toFixed(1)} s + Pagefind ${pagefind.seconds.toFixed(1)} s = ${(eleventy.seconds + pagefind.seconds).toFixed(1)} s`);
+  }, once);
 });

@@ -22,4 +22,12 @@ fi
 # The bin runs the compiled code; keep it in step with the source.
 npx tsc -p tsconfig.build.json
 npx tsc -p tsconfig.json --noEmit
-npx vitest run "$@"
+status=0
+rm -f test/.output/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=test/.output/vitest.json "$@" || status=$?
+# One plain closing line that any CI log reader understands.
+node -e '
+  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`tests: ${numPassedTests} passed, ${numFailedTests} failed` + (numPendingTests ? `, ${numPendingTests} skipped` : ""));
+' test/.output/vitest.json || true
+exit "$status"

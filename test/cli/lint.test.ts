@@ -1,22 +1,11 @@
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
-import { main } from '../../src/cli/main.js';
+import { hindsight, type RunResult } from '../helpers/cli.js';
 
 /** `hindsight` run in-process on a fixture folder, with string buffers for its streams. */
-async function run(args: readonly string[], folder: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+async function run(args: readonly string[], folder: string): Promise<RunResult> {
   const cwd = fileURLToPath(new URL(`../fixtures/cli/${folder}`, import.meta.url));
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    stdin: Readable.from([]),
-    cwd,
-    env: {},
-  };
-  const exitCode = await main(args, io);
+  const { exitCode, stdout, stderr } = await hindsight(cwd, args);
   // Absolute paths differ from machine to machine.
   const portable = (text: string) => text.replaceAll(cwd.replace(/\/$/, ''), '<cwd>');
   return { exitCode, stdout: portable(stdout), stderr: portable(stderr) };

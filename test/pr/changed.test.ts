@@ -2,7 +2,8 @@ import { renameSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edit, validPostmortem } from '../helpers/lint.js';
-import { git, hindsight, lintJson, tempFolder, writeFiles } from './helpers.js';
+import { writeFiles } from '../helpers/cli.js';
+import { git, hindsight, lintJson, tempFolder } from './helpers.js';
 
 const broken = edit(validPostmortem, 'severity: SEV1', 'severity: SEV9');
 const asOf = ['--as-of', '2026-03-05'];

@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { hindsight as runHindsight, type RunResult } from '../helpers/cli.js';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -42,33 +40,9 @@ export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, env: gitEnv(), encoding: 'utf8' });
 }
 
-/** Writes files (creating folders) under `root`. */
-export function writeFiles(root: string, files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, name)), { recursive: true });
-    writeFileSync(join(root, name), text);
-  }
-}
-
-export interface RunResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `hindsight` in-process in `cwd` with buffered output (not a terminal). */
-export async function hindsight(cwd: string, args: string[], env: NodeJS.ProcessEnv = gitEnv()): Promise<RunResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    stdin: new PassThrough(),
-    cwd,
-    env,
-  };
-  const exitCode = await main(args, io);
-  return { exitCode, stdout, stderr };
+/** `hindsight` in-process, with git kept away from this machine's configuration. */
+export function hindsight(cwd: string, args: string[], env: NodeJS.ProcessEnv = gitEnv()): Promise<RunResult> {
+  return runHindsight(cwd, args, env);
 }
 
 /** `hindsight lint --format json` for `args`, reduced to each file's name and its findings' rule ids. */

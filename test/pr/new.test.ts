@@ -6,7 +6,8 @@ import { main } from '../../src/cli/main.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { cleanTitle, titleSlug } from '../../src/scaffold.js';
 import { todayUtc } from '../../src/time.js';
-import { gitEnv, hindsight, lintJson, tempFolder, writeFiles } from './helpers.js';
+import { writeFiles } from '../helpers/cli.js';
+import { gitEnv, hindsight, lintJson, tempFolder } from './helpers.js';
 
 const hostileTitle = `../../etc/<b>passwd</b> 🔥 outage 👩‍💻 ${'lorem ipsum '.repeat(42)}`;
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { edit, validPostmortem } from '../helpers/lint.js';
-import { hindsight, writeFiles, type RunResult } from '../pr/helpers.js';
+import { hindsight, writeFiles, type RunResult } from '../helpers/cli.js';
 
 /** Screenshots go here (ignored by git); look at them after a run. */
 export const outputFolder = resolve(import.meta.dirname, '..', '.output');

@@ -7,7 +7,7 @@ import { packageRoot } from '../../src/package-root.js';
 import { serveSite } from '../../src/site/build.js';
 import { edit } from '../helpers/lint.js';
 import { siteCorpus } from './corpus.js';
-import { writeFiles } from '../pr/helpers.js';
+import { writeFiles } from '../helpers/cli.js';
 import { launchChromium, removeFolders, tempFolder } from './helpers.js';
 
 afterAll(removeFolders);
