@@ -205,7 +205,7 @@ export function siteData({ config, postmortems, asOf, problems = [] }: SiteInput
     services: serviceViews(views, breakdowns, link),
     facets: facets(views, severities),
     dashboard: dashboard(stats, breakdowns, severities, config.severities, newestFirst),
-    actionItems: actionItemsPage(newestFirst, views, breakdowns),
+    actionItems: actionItemsPage(views, breakdowns),
     feed: feed(newestFirst.slice(0, feedSize), views, rendered, config),
     files: apiFiles(report, views, config),
     problems,
@@ -583,10 +583,9 @@ function horizontal(id: string, title: string, className: string, bars: Array<{ 
   return { id, title, description, table, svg: barChart({ id, title, description, bars, className }) };
 }
 
-function actionItemsPage(postmortems: readonly ValidPostmortem[], views: readonly PostmortemView[], breakdowns: Breakdowns): ActionItemsPage {
+function actionItemsPage(views: readonly PostmortemView[], breakdowns: Breakdowns): ActionItemsPage {
   const byOwner = new Map<string, OwnerGroup['items']>();
-  postmortems.forEach((postmortem, index) => {
-    const view = views[index]!;
+  views.forEach((view) => {
     const summary: PostmortemSummary = { id: view.id, path: view.path, url: view.url, title: view.title, date: view.date, severity: view.severity };
     for (const item of view.actionItems) {
       if (!item.open) continue;

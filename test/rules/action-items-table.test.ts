@@ -4,7 +4,7 @@ import { edit, findings, validPostmortem } from '../helpers/lint.js';
 const ruleId = 'action-items-table';
 // Row 53 of the shared fixture.
 const firstRow = '| Add pool metrics to the dashboard | Alice | 2026-03-07 | done | detect |';
-const [ownerColumn, dueColumn, statusColumn, typeColumn] = [1, 2, 3, 4].map((cell) => cellColumn(firstRow, cell));
+const [statusColumn, typeColumn] = [3, 4].map((cell) => cellColumn(firstRow, cell));
 
 /** Where a finding about cell `n` (from 0) of `row` points: its text, or the `|` before an empty cell. */
 function cellColumn(row: string, n: number): number {
