@@ -1,4 +1,4 @@
-import type { Heading, Nodes, Root, RootContent, Table, TableCell as TableCellNode } from 'mdast';
+import type { Nodes, Root, RootContent, Table, TableCell as TableCellNode } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type {
   ActionItem,
@@ -13,6 +13,8 @@ import type {
   TimelineStray,
 } from './model.js';
 import { actionItemStatuses, actionItemTypes } from './model.js';
+import { outline, type OutlineHeading } from './outline.js';
+import type { LineIndex } from './text.js';
 import { parseTimelineLine } from './timeline.js';
 
 export interface BodyParts {
@@ -26,43 +28,67 @@ export interface BodyParts {
 const timelineTitle = 'timeline';
 const actionItemsTitle = 'action items';
 
-/** Reads sections, timeline, action items and prose from the top level of a Markdown tree. */
-export function readBody(tree: Root, source: string, date: string | undefined): BodyParts {
-  const sections = readSections(tree, source.length);
-  const nodesOf = (title: string): RootContent[] => sectionContent(tree, sections, title);
+/** Parses Markdown into a tree whose positions count from the start of the string. */
+export type MarkdownParser = (markdown: string) => Root;
+
+/**
+ * Reads sections, timeline, action items and prose. The outline scan finds the headings and prose;
+ * only the Timeline and Action Items sections are parsed as Markdown.
+ */
+export function readBody(text: string, bodyStart: number, lines: LineIndex, date: string | undefined, parse: MarkdownParser): BodyParts {
+  const { headings, prose } = outline(text, bodyStart, lines);
+  const sections = readSections(headings, parse, lines.point(text.length));
+  const nodesOf = (title: string): RootContent[] => {
+    const section = sections.find((candidate) => candidate.depth === 2 && candidate.title.toLowerCase() === title);
+    if (!section) return [];
+    const start = lines.starts[section.range.start.line - 1] ?? 0;
+    const tree = parseSlice(text.slice(start, section.range.end.offset), start, section.range.start.line - 1, parse);
+    return tree.children.filter((node) => node.type !== 'heading');
+  };
   return {
     sections,
     ...readTimeline(nodesOf(timelineTitle), date),
     actionItems: readActionItems(nodesOf(actionItemsTitle)),
-    prose: readProse(tree, source),
+    prose,
   };
 }
 
-function readSections(tree: Root, sourceLength: number): Section[] {
-  const headings = tree.children.filter((node): node is Heading => node.type === 'heading' && node.position !== undefined);
-  const end = tree.position?.end ?? { line: 1, column: 1, offset: sourceLength };
+/** Headings with their plain text (emphasis, code and links read as their words), each up to the next of its level or higher. */
+function readSections(headings: readonly OutlineHeading[], parse: MarkdownParser, end: Position['end']): Section[] {
+  // Most headings are plain words; those with markup get one small parse, all together, for their
+  // plain text as the full parse would give it.
+  const marked = headings.filter((heading) => inlineMarkup.test(heading.source));
+  const parsed = marked.length === 0 ? [] : parse(marked.map((heading) => `# ${heading.source.replace(/\r?\n/g, ' ')}`).join('\n\n')).children;
+  const plain = new Map(marked.map((heading, index) => [heading, parsed[index]]));
   return headings.map((heading, index) => {
     const next = headings.slice(index + 1).find((other) => other.depth <= heading.depth);
-    const position = heading.position as Position;
+    const node = plain.get(heading);
     return {
-      title: toString(heading).trim(),
+      title: (node?.type === 'heading' ? toString(node) : heading.source).trim(),
       depth: heading.depth,
-      position,
-      range: { start: position.start, end: next?.position?.start ?? end },
+      position: heading.position,
+      range: { start: heading.position.start, end: next?.position.start ?? end },
     };
   });
 }
 
-/** The top-level nodes of the level-2 section with this title (case-insensitive), without its heading. */
-function sectionContent(tree: Root, sections: Section[], title: string): RootContent[] {
-  const section = sections.find((candidate) => candidate.depth === 2 && candidate.title.toLowerCase() === title);
-  if (!section) return [];
-  const start = section.range.start.offset ?? 0;
-  const end = section.range.end.offset ?? Number.POSITIVE_INFINITY;
-  return tree.children.filter((node) => {
-    const offset = node.position?.start.offset ?? -1;
-    return offset > start && offset < end && node.type !== 'heading';
-  });
+/** Characters that may start inline Markdown (emphasis, code, links, HTML, entities, escapes). */
+const inlineMarkup = /[\\`*_[\]<>&!~]/;
+
+/** A section's tree, with positions moved to where the section stands in the file. */
+function parseSlice(slice: string, offset: number, lineOffset: number, parse: MarkdownParser): Root {
+  const tree = parse(slice);
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.position) {
+      for (const point of [node.position.start, node.position.end]) {
+        point.line += lineOffset;
+        if (point.offset !== undefined) point.offset += offset;
+      }
+    }
+    if ('children' in node) pending.push(...(node.children as Nodes[]));
+  }
+  return tree;
 }
 
 /** Timeline entries are list items, lines of a paragraph, or table rows, each starting with a time. */
@@ -151,25 +177,4 @@ function contentPosition(cell: TableCellNode): Position {
 function normalise<Value extends string>(text: string, known: readonly Value[]): Value | null {
   const value = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
   return (known as readonly string[]).includes(value) ? (value as Value) : null;
-}
-
-const proseBlocks = new Set(['paragraph', 'heading', 'tableCell']);
-
-/**
- * The body's prose as written, one span per paragraph, heading or table cell (code and HTML left out),
- * for rules that look for phrases. Walks with an explicit stack: a hostile file may nest blockquotes
- * thousands deep.
- */
-function readProse(tree: Root, source: string): ProseSpan[] {
-  const spans: ProseSpan[] = [];
-  const pending: Nodes[] = [tree];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (proseBlocks.has(node.type)) {
-      const { start, end } = node.position ?? {};
-      if (start && end) spans.push({ text: source.slice(start.offset, end.offset), start: { line: start.line, column: start.column } });
-    } else if ('children' in node) {
-      for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as Nodes);
-    }
-  }
-  return spans;
 }

@@ -5,7 +5,7 @@ import { toolVersion } from '../package-root.js';
 import type { Position, Postmortem } from './model.js';
 
 /** Bump when the model's shape or the parse changes, so stale entries are never read. */
-const modelVersion = 5;
+const modelVersion = 6;
 
 /**
  * Parsed models, one small file each, named by a hash of the file's path and bytes: an unchanged

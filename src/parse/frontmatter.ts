@@ -3,6 +3,8 @@ import type { FieldPlace, Position, SyntaxProblem } from './model.js';
 import { LineIndex } from './text.js';
 
 export interface FrontmatterResult {
+  /** Where the Markdown body starts: after the closing `---` line, or at the top without frontmatter. */
+  bodyStart: number;
   data: Record<string, unknown>;
   fields: Record<string, FieldPlace>;
   problems: SyntaxProblem[];
@@ -20,7 +22,7 @@ const closingFence = /^---[ \t]*\r?$/m;
  * no tags that run code, bounded aliases, `__proto__` an ordinary key, unquoted dates kept as strings.
  */
 export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterResult {
-  const result: FrontmatterResult = { data: {}, fields: {}, problems: [] };
+  const result: FrontmatterResult = { bodyStart: 0, data: {}, fields: {}, problems: [] };
   const opening = openingFence.exec(text);
   if (!opening) {
     const other = otherFence.exec(text);
@@ -48,6 +50,7 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   }
   const yamlEnd = yamlStart + closing.index;
   result.fields[''] = { value: lines.position(0, yamlEnd + closing[0].length) };
+  result.bodyStart = Math.min(text.length, yamlEnd + closing[0].length + 1);
 
   const yaml = text.slice(yamlStart, yamlEnd);
   let document;

@@ -89,7 +89,7 @@ export interface ActionItemsTable {
   position: Position;
 }
 
-/** A paragraph, heading or table cell exactly as written (markup included), for rules that look for words. */
+/** A run of prose lines (paragraph, list, table, heading) exactly as written, markup included, outside code and HTML comments: for rules that look for words. */
 export interface ProseSpan {
   text: string;
   /** Where `text` begins; with the text this gives the exact place of any match. */

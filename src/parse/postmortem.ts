@@ -57,16 +57,14 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
     return postmortem;
   }
 
-  let tree;
+  const date = typeof frontmatter.data.date === 'string' ? frontmatter.data.date : undefined;
   try {
-    tree = markdown.parse(text);
+    Object.assign(postmortem, readBody(text, frontmatter.bodyStart, lines, date, (source) => markdown.parse(source)));
+    // The page shows the whole body; only here is every paragraph of it parsed.
+    if (options.render) postmortem.body = renderBody(markdown.parse(text), postmortem.actionItems?.position);
   } catch (error) {
     postmortem.syntax.push({ message: `Unreadable Markdown: ${(error as Error).message}`, place: pointPosition(1, 1) });
-    return postmortem;
   }
-  const date = typeof frontmatter.data.date === 'string' ? frontmatter.data.date : undefined;
-  Object.assign(postmortem, readBody(tree, text, date));
-  if (options.render) postmortem.body = renderBody(tree, postmortem.actionItems?.position);
   return postmortem;
 }
 
