@@ -24,7 +24,7 @@ const workerScript = new URL('./parse-worker.js', import.meta.url);
 /** Workers run the compiled script; straight from the TypeScript sources (as in tests) there is none. */
 export const workersAvailable = existsSync(fileURLToPath(workerScript));
 
-/** Parsing allocates many short-lived nodes; a larger young generation spends far less time collecting. */
+/** Parsing allocates many short-lived nodes; a larger young generation collects them less often. */
 const youngGenerationMb = 64;
 
 /**
