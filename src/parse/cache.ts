@@ -1,17 +1,29 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { toolVersion } from '../package-root.js';
 import type { Position, Postmortem } from './model.js';
 
 /** Bump when the model's shape or the parse changes, so stale entries are never read. */
 const modelVersion = 6;
 
+/** Which entry holds a file's model (by its path), and which bytes that model was parsed from. */
+export interface CacheKey {
+  entry: string;
+  content: string;
+}
+
+interface Entry {
+  content: string;
+  postmortem: Postmortem;
+}
+
 /**
- * Parsed models, one small file each, named by a hash of the file's path and bytes: an unchanged
- * file is never parsed twice, and a run reads only the entries of the files it lints. Kept in
- * `node_modules/.cache/hindsight/<version>/` like other tools' caches, so a new release starts
- * afresh; a cache that cannot be read or written is simply not used.
+ * Parsed models, one small file per postmortem, each named by a hash of the postmortem's path and
+ * holding a hash of the bytes it was parsed from: an unchanged file is never parsed twice, a run
+ * reads only the entries of the files it lints, and an edited file replaces its entry. Kept in
+ * `node_modules/.cache/hindsight/<version>/` like other tools' caches; a new release starts afresh
+ * and removes the folders of earlier ones. A cache that cannot be read or written is not used.
  */
 export class ParseCache {
   private folderReady = false;
@@ -22,36 +34,50 @@ export class ParseCache {
     return new ParseCache(join(root, 'node_modules', '.cache', 'hindsight', `${toolVersion()}-${modelVersion}`));
   }
 
-  /** The entry's name for a file: its path and bytes, hashed. */
-  static key(path: string, bytes: Uint8Array): string {
-    return createHash('sha1').update(path).update('\0').update(bytes).digest('hex');
+  static key(path: string, bytes: Uint8Array): CacheKey {
+    return {
+      entry: createHash('sha1').update(path).digest('hex'),
+      content: createHash('sha1').update(bytes).digest('base64'),
+    };
   }
 
-  /** The stored model, if any; with `render`, only one that holds the rendered body. */
-  get(key: string, { render = false } = {}): Postmortem | undefined {
+  /** The stored model of these bytes, if any; with `render`, only one that holds the rendered body. */
+  get(key: CacheKey, { render = false } = {}): Postmortem | undefined {
     if (!this.folder) return undefined;
-    let postmortem: Postmortem;
+    let entry: Entry;
     try {
-      postmortem = JSON.parse(readFileSync(join(this.folder, `${key}.json`), 'utf8'), revivePosition) as Postmortem;
+      entry = JSON.parse(readFileSync(join(this.folder, `${key.entry}.json`), 'utf8'), revivePosition) as Entry;
     } catch {
       return undefined;
     }
-    return render && !postmortem.body && postmortem.syntax.length === 0 ? undefined : postmortem;
+    const { content, postmortem } = entry;
+    if (content !== key.content || (render && !postmortem.body && postmortem.syntax.length === 0)) return undefined;
+    return postmortem;
   }
 
   /** Stores a model, atomically: a reader never sees half an entry. */
-  set(key: string, postmortem: Postmortem): void {
+  set(key: CacheKey, postmortem: Postmortem): void {
     if (!this.folder) return;
     try {
-      if (!this.folderReady) mkdirSync(this.folder, { recursive: true });
-      this.folderReady = true;
-      const file = join(this.folder, `${key}.json`);
+      if (!this.folderReady) this.prepareFolder(this.folder);
+      const file = join(this.folder, `${key.entry}.json`);
       const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(postmortem, compactPosition));
+      const entry: Entry = { content: key.content, postmortem };
+      writeFileSync(temporary, JSON.stringify(entry, compactPosition));
       renameSync(temporary, file);
     } catch {
       // A read-only checkout still lints; it only parses again next time.
     }
+  }
+
+  /** Makes this release's folder and removes those of other releases. */
+  private prepareFolder(folder: string): void {
+    mkdirSync(folder, { recursive: true });
+    const parent = dirname(folder);
+    for (const other of readdirSync(parent)) {
+      if (join(parent, other) !== folder) rmSync(join(parent, other), { recursive: true, force: true });
+    }
+    this.folderReady = true;
   }
 }
 

@@ -60,7 +60,7 @@ export async function loadPostmortems(files: readonly string[], options: LoadOpt
   files.forEach((file, index) => {
     const bytes = readBytes(file, cwd);
     const shown = displayPath(file, cwd);
-    const key = cache ? ParseCache.key(shown, bytes) : '';
+    const key = ParseCache.key(shown, bytes);
     const cached = cache?.get(key, { render });
     if (cached) postmortems[index] = cached;
     else misses.push({ index, file: shown, bytes, key });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CacheKey } from './cache.js';
 import type { Postmortem } from './model.js';
 import { parsePostmortem } from './postmortem.js';
 
@@ -11,7 +12,7 @@ export interface ParseJob {
   file: string;
   bytes: Uint8Array;
   /** The file's entry in the parse cache. */
-  key: string;
+  key: CacheKey;
 }
 
 export interface WorkerRequest {

@@ -1,0 +1,53 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ParseCache } from '../../src/parse/cache.js';
+import { parsePostmortem } from '../../src/parse/postmortem.js';
+import { validFile, validPostmortem } from '../helpers/lint.js';
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+function repository(): string {
+  const root = mkdtempSync(join(tmpdir(), 'hindsight-cache-'));
+  roots.push(root);
+  return root;
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('the parse cache', () => {
+  it('gives back the model of the same bytes, positions included, and nothing for other bytes', () => {
+    const cache = ParseCache.at(repository());
+    const bytes = encode(validPostmortem);
+    const postmortem = parsePostmortem(validFile, bytes);
+    cache.set(ParseCache.key(validFile, bytes), postmortem);
+    const stored = cache.get(ParseCache.key(validFile, bytes));
+    expect(stored?.sections).toEqual(postmortem.sections.map((section) => ({ ...section, position: withoutOffsets(section.position), range: withoutOffsets(section.range) })));
+    expect(stored?.fields).toEqual(JSON.parse(JSON.stringify(postmortem.fields, (key, value: unknown) => (key === 'offset' ? undefined : value))));
+    expect(cache.get(ParseCache.key(validFile, encode(`${validPostmortem}\n`)))).toBeUndefined();
+    expect(cache.get(ParseCache.key(validFile, bytes), { render: true }), 'a model without its rendered body does not serve the site').toBeUndefined();
+  });
+
+  it("keeps one entry per file, replaced when the file changes, and removes other releases' folders", () => {
+    const root = repository();
+    const stale = join(root, 'node_modules', '.cache', 'hindsight', '0.0.1-1');
+    mkdirSync(stale, { recursive: true });
+    const cache = ParseCache.at(root);
+    for (const text of [validPostmortem, `${validPostmortem}\nMore.\n`]) {
+      cache.set(ParseCache.key(validFile, encode(text)), parsePostmortem(validFile, encode(text)));
+    }
+    const [folder = ''] = readdirSync(join(root, 'node_modules', '.cache', 'hindsight'));
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(join(root, 'node_modules', '.cache', 'hindsight', folder))).toHaveLength(1);
+    expect(cache.get(ParseCache.key(validFile, encode(`${validPostmortem}\nMore.\n`)))?.prose.at(-1)?.text).toBe('More.');
+  });
+});
+
+function withoutOffsets(position: { start: object; end: object }) {
+  const strip = ({ offset: _offset, ...point }: { offset?: number }) => point;
+  return { start: strip(position.start), end: strip(position.end) };
+}
