@@ -1,11 +1,13 @@
 import type { ValidPostmortem } from '../parse/model.js';
 import { actionItemsOf, actionItemState, assertAsOf, overdueItems, type OverdueItem } from './action-items.js';
 import { compareText } from './order.js';
-import { severityOrder, summarize, type Summary } from './stats.js';
+import { countBySeverity, severityOrder, summarize, type Summary } from './stats.js';
 
 /** One bar of a chart: a severity, service, team or quarter, and what its postmortems add up to. */
 export interface GroupStats extends Summary {
   key: string;
+  /** Its postmortems per severity id, only those that occur. */
+  bySeverity: Record<string, number>;
 }
 
 export interface OwnerActionItems {
@@ -64,7 +66,7 @@ export function quarterOf(day: string): string {
 }
 
 function groupStats(key: string, postmortems: readonly ValidPostmortem[]): GroupStats {
-  return { key, ...summarize(postmortems) };
+  return { key, ...summarize(postmortems), bySeverity: countBySeverity(postmortems) };
 }
 
 /** Postmortems by each key they name (a key named twice by one postmortem counts it once). */

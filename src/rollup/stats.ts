@@ -35,15 +35,10 @@ export interface Stats extends Summary {
 export function computeStats(postmortems: readonly ValidPostmortem[], asOf: string, severities: readonly string[] = []): Stats {
   assertAsOf(asOf);
   const { postmortems: count, impact, revenueLoss, durations } = summarize(postmortems);
-  const bySeverity: Record<string, number> = {};
-  for (const severity of severityOrder(postmortems, severities)) {
-    const occurrences = postmortems.filter((postmortem) => postmortem.frontmatter.severity === severity).length;
-    if (occurrences > 0) bySeverity[severity] = occurrences;
-  }
   return {
     asOf,
     postmortems: count,
-    bySeverity,
+    bySeverity: countBySeverity(postmortems, severities),
     impact,
     revenueLoss,
     durations,
@@ -65,6 +60,16 @@ export function summarize(postmortems: readonly ValidPostmortem[]): Summary {
     revenueLoss: sumByCurrency(postmortems.flatMap(({ frontmatter }) => frontmatter.impact.revenue_loss ?? [])),
     durations: durationStatsOf(postmortems),
   };
+}
+
+/** Postmortems per severity id, only those that occur, in `severityOrder`. */
+export function countBySeverity(postmortems: readonly ValidPostmortem[], severities: readonly string[] = []): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const severity of severityOrder(postmortems, severities)) {
+    const occurrences = postmortems.filter((postmortem) => postmortem.frontmatter.severity === severity).length;
+    if (occurrences > 0) counts[severity] = occurrences;
+  }
+  return counts;
 }
 
 /** The configured severities in their order, then any others that occur, by id. */

@@ -13,7 +13,6 @@ import {
   formatDuration,
   formatMoney,
   postmortemDurations,
-  quarterOf,
   type ActionItemState,
   type Breakdowns,
   type DurationName,
@@ -204,7 +203,7 @@ export function siteData({ config, postmortems, asOf, problems = [] }: SiteInput
     postmortems: views,
     services: serviceViews(views, breakdowns, link),
     facets: facets(views, severities),
-    dashboard: dashboard(stats, breakdowns, severities, config.severities, newestFirst),
+    dashboard: dashboard(stats, breakdowns, severities, config.severities),
     actionItems: actionItemsPage(views, breakdowns),
     feed: feed(newestFirst.slice(0, feedSize), views, rendered, config),
     files: apiFiles(report, views, config),
@@ -463,16 +462,13 @@ function dataTable({ headers, rows }: Rows): DataTable {
   return { columns: headers, rows: rows.map(([header = '', ...cells]) => ({ header, cells })) };
 }
 
-function dashboard(stats: Stats, breakdowns: Breakdowns, severities: readonly SeverityView[], configured: readonly Severity[], postmortems: readonly ValidPostmortem[]): Dashboard {
+function dashboard(stats: Stats, breakdowns: Breakdowns, severities: readonly SeverityView[], configured: readonly Severity[]): Dashboard {
   const quarters = breakdowns.byQuarter.map((group) => group.key);
-  const quarterIndex = new Map(quarters.map((quarter, index) => [quarter, index]));
-  const perSeverity = new Map(severities.map((severity) => [severity.id, quarters.map(() => 0)]));
-  for (const { frontmatter } of postmortems) {
-    const counts = perSeverity.get(frontmatter.severity);
-    const index = quarterIndex.get(quarterOf(frontmatter.date));
-    if (counts && index !== undefined) counts[index] = (counts[index] ?? 0) + 1;
-  }
-  const severitySeries: Series[] = severities.map((severity) => ({ name: severity.id, className: severity.className, values: perSeverity.get(severity.id) ?? [] }));
+  const severitySeries: Series[] = severities.map((severity) => ({
+    name: severity.id,
+    className: severity.className,
+    values: breakdowns.byQuarter.map((group) => group.bySeverity[severity.id] ?? 0),
+  }));
   const charts: Chart[] = [
     column(
       { id: 'incidents-by-quarter', title: 'Incidents per quarter, by severity', description: `${formatCount(stats.postmortems)} incidents from ${quarters[0] ?? 'none'} to ${quarters.at(-1) ?? 'none'}.` },

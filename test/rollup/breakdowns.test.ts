@@ -94,11 +94,17 @@ describe('computeBreakdowns', () => {
     ]);
   });
 
+  it('counts each quarter\'s incidents by severity', () => {
+    const total = (severity: string) => breakdowns.byQuarter.reduce((sum, group) => sum + (group.bySeverity[severity] ?? 0), 0);
+    expect(['SEV1', 'SEV2', 'SEV3', 'SEV4'].map(total)).toEqual(['SEV1', 'SEV2', 'SEV3', 'SEV4'].map((severity) => computeStats(postmortems, asOf).bySeverity[severity] ?? 0));
+    expect(breakdowns.byQuarter.every((group) => Object.values(group.bySeverity).reduce((sum, count) => sum + count, 0) === group.postmortems)).toBe(true);
+  });
+
   it('agrees with computeStats for each group', () => {
     for (const group of breakdowns.byService) {
       const members = postmortems.filter((postmortem) => postmortem.frontmatter.services.includes(group.key));
-      const { postmortems: count, impact, revenueLoss, durations } = computeStats(members, asOf);
-      expect(group).toEqual({ key: group.key, postmortems: count, impact, revenueLoss, durations });
+      const { postmortems: count, impact, revenueLoss, durations, bySeverity } = computeStats(members, asOf);
+      expect(group).toEqual({ key: group.key, postmortems: count, impact, revenueLoss, durations, bySeverity });
     }
   });
 });
