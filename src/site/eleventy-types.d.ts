@@ -9,7 +9,6 @@ declare module '@11ty/eleventy' {
   export interface UserConfig {
     ignores: Set<string>;
     addGlobalData(name: string, data: unknown): UserConfig;
-    addPassthroughCopy(copy: Record<string, string>): UserConfig;
     addWatchTarget(target: string): void;
     setFrontMatterParsingOptions(options: { engines: Record<string, (text: string) => unknown> }): void;
     setTemplateFormats(formats: string[]): void;
@@ -17,6 +16,7 @@ declare module '@11ty/eleventy' {
     setUseGitIgnore(enabled: boolean): void;
     setServerOptions(options: { port?: number; showVersion?: boolean; messageOnStart?: () => false; ready?: (server: DevServer) => void; logger?: Logger; domDiff?: boolean }): void;
     on(event: 'eleventy.after', callback: (event: { directories: { output: string } }) => Promise<void> | void): void;
+    on(event: 'eleventy.before', callback: () => Promise<void> | void): void;
   }
 
   export interface EleventyOptions {

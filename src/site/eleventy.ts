@@ -1,4 +1,5 @@
 import Eleventy, { type DevServer, type UserConfig } from '@11ty/eleventy';
+import { cpSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SiteData } from './data.js';
@@ -36,7 +37,7 @@ export async function createEleventy(run: EleventyRun): Promise<Eleventy> {
     pathPrefix: run.pathPrefix,
     runMode: run.runMode,
     config(config) {
-      configure(config, run, input);
+      configure(config, run);
     },
   });
   eleventy.logger.overrideLogger({ log() {}, info() {}, warn: run.log, error: run.log });
@@ -45,7 +46,7 @@ export async function createEleventy(run: EleventyRun): Promise<Eleventy> {
   return eleventy;
 }
 
-function configure(config: UserConfig, run: EleventyRun, input: string): void {
+function configure(config: UserConfig, run: EleventyRun): void {
   const refuse = (): never => {
     throw new Error('JavaScript front matter is not allowed in the site templates');
   };
@@ -56,7 +57,11 @@ function configure(config: UserConfig, run: EleventyRun, input: string): void {
   config.ignores.delete('**/node_modules/**');
   config.setUseGitIgnore(false);
   config.addGlobalData('hindsight', run.data);
-  config.addPassthroughCopy({ [`${input}/assets`]: 'assets' });
+  // Copied before each build, in full, rather than by Eleventy's passthrough copy, which goes on in
+  // the background after a build fails and can outlive the command.
+  config.on('eleventy.before', () => {
+    cpSync(join(run.siteDir, 'assets'), join(run.outDir, 'assets'), { recursive: true });
+  });
   for (const target of run.watch ?? []) config.addWatchTarget(target);
   if (run.runMode === 'serve') {
     config.setServerOptions({
