@@ -38,9 +38,10 @@ export async function runLint(options: LintRunOptions): Promise<LintRun> {
   if (!options.paths?.length && !options.only && !folderExists) {
     throw new UsageError(`No postmortems folder at ${displayPath(config.postmortemsDir, cwd)}; create one with \`hindsight new\`, or set \`postmortems\` in ${configFileName}`);
   }
-  const requested = options.only ? [...options.only] : findPostmortemFiles(options.paths?.length ? options.paths : [config.postmortemsDir], cwd);
+  const folder = folderExists ? findPostmortemFiles([config.postmortemsDir], cwd) : [];
+  const requested = options.only ? [...options.only] : options.paths?.length ? findPostmortemFiles(options.paths, cwd) : folder;
   const named = new Set(requested);
-  const others = folderExists ? findPostmortemFiles([config.postmortemsDir], cwd).filter((file) => !named.has(file)) : [];
+  const others = folder.filter((file) => !named.has(file));
   const postmortems = await loadPostmortems(requested, { cwd, render, cache: ParseCache.at(config.root) });
   const absolute = new Map(postmortems.map((postmortem, index) => [postmortem, requested[index] ?? resolve(cwd, postmortem.file)]));
   const linted = lintPostmortems(postmortems, {

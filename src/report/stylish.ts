@@ -1,6 +1,7 @@
 import picocolors from 'picocolors';
 import { displayPath } from '../parse/load.js';
 import { isError, messageRange, type Formatter } from './formatter.js';
+import { plural } from './plural.js';
 
 /**
  * ESLint's `stylish`: findings grouped under each file's path, one aligned row each
@@ -32,12 +33,8 @@ const stylish: Formatter = (results, { cwd, color }) => {
   }
   const problems = errors + warnings;
   if (problems === 0) return '';
-  const summary = `✖ ${count(problems, 'problem')} (${count(errors, 'error')}, ${count(warnings, 'warning')})`;
+  const summary = `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
   return `${output}\n${colors.bold((errors > 0 ? colors.red : colors.yellow)(summary))}\n`;
 };
-
-function count(amount: number, noun: string): string {
-  return `${amount} ${noun}${amount === 1 ? '' : 's'}`;
-}
 
 export default stylish;

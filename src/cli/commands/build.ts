@@ -1,6 +1,7 @@
 import { runLint } from '../../lint/run.js';
 import { displayPath } from '../../parse/load.js';
 import { formatters } from '../../report/index.js';
+import { plural } from '../../report/plural.js';
 import { rules } from '../../rules/index.js';
 import { buildSite } from '../../site/build.js';
 import { asOfOption, defineCommand } from '../command.js';
@@ -41,10 +42,6 @@ export default defineCommand({
     return 0;
   },
 });
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;

@@ -1,5 +1,6 @@
 import { rules } from '../../rules/index.js';
 import { formatNames, formatters } from '../../report/index.js';
+import { plural } from '../../report/plural.js';
 import { runLint } from '../../lint/run.js';
 import { changedOnly } from '../../lint/changed.js';
 import { UsageError } from '../../errors.js';
@@ -29,7 +30,7 @@ export default defineCommand({
     const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
     if (errors > 0) return 1;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr.write(`hindsight: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${maxWarnings}\n`);
+      io.stderr.write(`hindsight: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
       return 1;
     }
     return 0;

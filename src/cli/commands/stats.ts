@@ -2,6 +2,7 @@ import { runLint } from '../../lint/run.js';
 import { statsFormatNames, statsFormatters } from '../../report/stats/index.js';
 import { computeBreakdowns, computeStats } from '../../rollup/index.js';
 import { asOfOption, defineCommand, formatOption } from '../command.js';
+import { plural } from '../../report/plural.js';
 
 export default defineCommand({
   summary: 'Roll up postmortems: impact, revenue loss, time to detect/mitigate/resolve, overdue action items.',
@@ -26,7 +27,7 @@ export default defineCommand({
     const validFiles = new Set(valid.map((postmortem) => postmortem.file));
     const skipped = linted.filter(({ postmortem }) => !validFiles.has(postmortem.file));
     for (const { postmortem, result } of skipped) {
-      const reason = result.errorCount > 0 ? `${result.errorCount} lint error${result.errorCount === 1 ? '' : 's'}` : 'frontmatter that does not match the schema';
+      const reason = result.errorCount > 0 ? plural(result.errorCount, 'lint error') : 'frontmatter that does not match the schema';
       io.stderr.write(`hindsight: left ${postmortem.file} out of the stats: it has ${reason} (see \`hindsight lint ${postmortem.file}\`)\n`);
     }
     const severities = config.severities.map((severity) => severity.id);
