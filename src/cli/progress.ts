@@ -11,6 +11,8 @@ export interface Progress {
   step(files: number, text: string): void;
   /** The closing line of a run over `files` files: on a terminal it replaces the steps; elsewhere it is all that shows. */
   finish(files: number, text: string): void;
+  /** Ends a run whose closing line goes elsewhere (stdout): a terminal's step line is cleared. */
+  clear(files: number): void;
 }
 
 /**
@@ -29,6 +31,9 @@ export function progress(io: Io, quiet: boolean): Progress {
     },
     finish(files, text) {
       if (shown(files)) io.stderr.write(`${live ? '\r\x1b[K' : ''}hindsight: ${text}\n`);
+    },
+    clear(files) {
+      if (live && shown(files)) io.stderr.write('\r\x1b[K');
     },
   };
 }
