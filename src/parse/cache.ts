@@ -28,7 +28,7 @@ interface Entry {
 export class ParseCache {
   private folderReady = false;
 
-  constructor(private readonly folder: string | undefined) {}
+  constructor(readonly folder: string | undefined) {}
 
   static at(root: string): ParseCache {
     return new ParseCache(cacheFolder(root));

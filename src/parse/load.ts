@@ -4,8 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { ParseCache, type CacheKey } from './cache.js';
 import type { Postmortem } from './model.js';
-import { parsePostmortem } from './postmortem.js';
-import { parseInWorkers, workersAvailable } from './workers.js';
+import { parseInWorkers, parseJobs, workersAvailable } from './workers.js';
 
 /**
  * The Markdown files named by `paths` (files as given, folders searched recursively), sorted and
@@ -76,18 +75,16 @@ export async function loadPostmortems(sources: readonly Source[], options: LoadO
     else misses.push({ index, key, source });
   });
   if (sources.length > misses.length) onParsed(sources.length - misses.length);
-  const jobs = misses.map(({ source }) => ({ file: source.shown, bytes: source.bytes }));
+  const jobs = misses.map(({ source, key }) => ({ file: source.shown, bytes: source.bytes, key }));
   const parsed = misses.length >= parallelThreshold && availableParallelism() > 1 && workersAvailable
-    ? await parseInWorkers(jobs, { render }, onParsed)
-    : jobs.map(({ file, bytes }) => {
-        const postmortem = parsePostmortem(file, bytes, { render });
+    ? await parseInWorkers(jobs, { render }, cache, onParsed)
+    : jobs.map((job) => {
+        const [postmortem] = parseJobs([job], { render }, cache);
         onParsed(1);
-        return postmortem;
+        return postmortem as Postmortem;
       });
-  misses.forEach(({ index, key }, position) => {
-    const postmortem = parsed[position] as Postmortem;
-    postmortems[index] = postmortem;
-    cache?.set(key, postmortem);
+  misses.forEach(({ index }, position) => {
+    postmortems[index] = parsed[position] as Postmortem;
   });
   return postmortems as Postmortem[];
 }

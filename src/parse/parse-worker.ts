@@ -1,7 +1,10 @@
 import { parentPort } from 'node:worker_threads';
-import { parsePostmortem } from './postmortem.js';
-import type { WorkerRequest } from './workers.js';
+import { ParseCache } from './cache.js';
+import { parseJobs, type WorkerRequest } from './workers.js';
 
-parentPort?.on('message', ({ jobs, options }: WorkerRequest) => {
-  parentPort?.postMessage(jobs.map(({ file, bytes }) => parsePostmortem(file, bytes, options)));
+let cache: ParseCache | undefined;
+
+parentPort?.on('message', ({ jobs, options, cacheFolder }: WorkerRequest) => {
+  if (cacheFolder !== undefined) cache ??= new ParseCache(cacheFolder);
+  parentPort?.postMessage(parseJobs(jobs, options, cache));
 });

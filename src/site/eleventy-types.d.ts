@@ -8,6 +8,7 @@ declare module '@11ty/eleventy' {
 
   export interface UserConfig {
     ignores: Set<string>;
+    transforms: Record<string, unknown>;
     addGlobalData(name: string, data: unknown): UserConfig;
     addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
     addWatchTarget(target: string): void;

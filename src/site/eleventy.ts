@@ -65,6 +65,8 @@ function configure(config: UserConfig, run: EleventyRun): void {
   // The pages are the templates below; no file in the site folder is one.
   config.ignores.add('**/*');
   config.setUseGitIgnore(false);
+  // Eleventy parses every written page again to rewrite URLs; the pages carry their final links already.
+  delete config.transforms['@11ty/eleventy/html-transformer'];
   config.addGlobalData('hindsight', run.content);
   for (const pages of pageSets) {
     config.addTemplate(`${pages.name}.11ty.js`, {

@@ -61,6 +61,13 @@ describe('serveSite', () => {
       expect(withError).toContain('<li><code>postmortems/2026-03-04-checkout-outage.md:4:11: Unexpected `SEV9` for `severity`');
       expect(withError).not.toContain('Checkout outage, retitled while serving');
       expect(lints.at(-1)).toBe(1);
+
+      // A rebuild that cannot lint at all keeps the last good site, and says so.
+      writeFileSync(join(root, 'hindsight.config.json'), '{ "rules": ');
+      await rebuilt(async () => expect(await text(server.url)).toContain('The site was not rebuilt, this is the last good one'));
+      const kept = await text(server.url);
+      expect(kept).toContain('Search results stale for six hours');
+      expect(kept).toContain('hindsight.config.json:1:');
     } finally {
       await browser.close();
       await server.close();
