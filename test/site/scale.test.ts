@@ -1,0 +1,106 @@
+import axe from 'axe-core';
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/generate.js';
+import { packagePath } from '../../src/package-root.js';
+import { launchChromium, removeFolders, serveFolder, tempFolder } from './helpers.js';
+
+// The site at the size of a large organisation's history: the pages people open every day stay
+// small, readable and accessible. `HINDSIGHT_SCALE_FILES` changes the count (default 10,000).
+const count = Number(process.env.HINDSIGHT_SCALE_FILES ?? 10_000);
+
+/** Every byte a page may download, HTML, CSS and JavaScript together, however many postmortems there are. */
+const budgets: Record<string, number> = { '/': 150_000, '/action-items/': 300_000, '/dashboard/': 200_000 };
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveFolder>>;
+let out: string;
+
+beforeAll(async () => {
+  const root = tempFolder('hindsight-scale-');
+  generateCorpus(join(root, 'postmortems'), count, 42);
+  // As users run it: the compiled CLI, parsing on every core.
+  await promisify(execFile)(process.execPath, [packagePath('bin', 'hindsight.js'), 'build', '--as-of', '2026-06-01', '--quiet'], { cwd: root, maxBuffer: 1 << 26 });
+  out = join(root, '_site');
+  server = await serveFolder(out);
+  browser = await launchChromium();
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  removeFolders();
+});
+
+/** Opens a page, counting the bytes of every response; fails on any script error. */
+async function open(path: string): Promise<{ page: Page; bytes: () => number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  let bytes = 0;
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('close', () => expect(errors).toEqual([]));
+  page.on('response', (response) => {
+    void response.body().then(
+      (body) => (bytes += body.length),
+      () => {},
+    );
+  });
+  await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
+  return { page, bytes: () => bytes };
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const { violations } = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as axe.AxeResults;
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
+}
+
+describe(`the site of ${count.toLocaleString('en-US')} postmortems`, () => {
+  it.each(Object.entries(budgets))('keeps %s within %i bytes, with no serious axe violations', async (path, budget) => {
+    const { page, bytes } = await open(path);
+    expect(bytes()).toBeLessThanOrEqual(budget);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists a page of the newest postmortems, and pages through the rest', async () => {
+    const { page } = await open('/');
+    expect(await page.locator('#postmortems > li').count()).toBe(50);
+    expect(await page.locator('.pager').textContent()).toContain(`Page 1 of ${Math.ceil(count / 50)}`);
+    await page.getByRole('link', { name: 'Last' }).first().click();
+    await page.waitForURL(new RegExp(`/page/${Math.ceil(count / 50)}/$`));
+    expect(await page.locator('#postmortems > li').count()).toBe(count % 50 || 50);
+    await page.close();
+  });
+
+  it('searches every postmortem with a query and a facet, loading a few hundred kilobytes at most', async () => {
+    const { page, bytes } = await open('/');
+    const loaded = bytes();
+    await page.locator('#search-input').fill('certificate');
+    await expect.poll(() => page.locator('#result-status').textContent(), { timeout: 30_000 }).toMatch(/^\d[\d,]* postmortems? found for “certificate”/);
+    expect(await page.locator('#results > li').count()).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    expect(bytes() - loaded).toBeLessThanOrEqual(300_000);
+    await page.getByRole('checkbox', { name: /^SEV1 Critical/ }).check();
+    await expect.poll(() => page.locator('#results .badge').allTextContents(), { timeout: 30_000 }).toSatisfy((badges: string[]) => badges.length > 0 && badges.every((badge) => badge === 'SEV1'));
+    await page.close();
+  });
+
+  it("shows an owner's items and a postmortem with no serious axe violations", async () => {
+    // The owner with the most pages of open items.
+    const owners = readdirSync(join(out, 'owners')).map((owner) => ({ owner, pages: existsSync(join(out, 'owners', owner, 'page')) ? readdirSync(join(out, 'owners', owner, 'page')).length + 1 : 1 }));
+    const busiest = owners.sort((a, b) => b.pages - a.pages)[0];
+    const [postmortem] = readdirSync(join(out, 'postmortems'));
+    const ownerPages = Array.from({ length: Math.min(2, busiest?.pages ?? 0) }, (_, index) => `/owners/${busiest?.owner}/${index === 0 ? '' : `page/${index + 1}/`}`);
+    for (const path of [...ownerPages, `/postmortems/${postmortem}/`]) {
+      const { page } = await open(path);
+      expect(await page.locator('h1').count(), path).toBe(1);
+      expect(await seriousViolations(page), path).toEqual([]);
+      await page.close();
+    }
+  });
+});
