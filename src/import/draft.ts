@@ -134,8 +134,8 @@ function readFrontmatter(data: Record<string, unknown>, facts: Facts): void {
       facts.publishedDay ??= day;
       facts.keep(key, value);
     } else if (nestedKeys.has(normal) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const all = Object.entries(value).map(([nestedKey, nested]) => facts.take(nestedKey.replace(/_/g, ' '), nested));
-      if (!all.every(Boolean)) facts.keep(key, value);
+      for (const [nestedKey, nested] of Object.entries(value)) facts.take(nestedKey.replace(/_/g, ' '), nested);
+      facts.keep(key, value);
     } else if (!(isFieldKey(key.replace(/_/g, ' ')) && facts.take(key.replace(/_/g, ' '), value))) {
       facts.keep(key, value);
     }

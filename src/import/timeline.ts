@@ -1,5 +1,6 @@
 import type { List, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { parseTimelineLine } from '../parse/timeline.js';
 import { addDays } from '../time.js';
 import { cellSource } from './metadata.js';
 import { daySource, findDay, findMoment, findZone, momentToUtc, timelineTime, timeSource, zoneAfterSource, zoneStatement } from './moments.js';
@@ -77,8 +78,13 @@ function readEntry(line: string, clock: Clock, tableZone?: Zone): ImportedEntry 
 /** An entry for the linter: its UTC time, then the time as written when that differs, then the event. */
 function entryLine(entry: ImportedEntry): string {
   if (entry.at === null) return `${entry.written} ${zoneUnknown} - ${entry.text}`;
-  const utc = timelineTime(entry.at);
-  return entry.converted ? `${utc} - (${entry.written}) ${entry.text}` : `${utc} - ${entry.text}`;
+  return entry.converted ? `${timelineTime(entry.at)} - (${entry.written}) ${entry.text}` : `${utcTime(entry.written, entry.at)} - ${entry.text}`;
+}
+
+/** A UTC time as written when the linter reads it as this moment (an RFC 3339 time); else the full `YYYY-MM-DD HH:MM UTC`. */
+function utcTime(written: string, at: string): string {
+  const read = parseTimelineLine(`${written} - event`, undefined)?.at;
+  return read && Date.parse(read) === Date.parse(at) ? written : timelineTime(at);
 }
 
 function noteDay(line: string, clock: Clock): boolean {
@@ -160,7 +166,7 @@ function tableEntries(table: Table, source: string, clock: Clock, entries: Impor
     const day = dayColumn === -1 ? '' : `${toString(row.children[dayColumn] ?? { type: 'text', value: '' })} `;
     const entry = readEntry(`${day}${toString(row.children[timeColumn] ?? { type: 'text', value: '' })} - ${written.filter((_, index) => index !== timeColumn && index !== dayColumn).join(' ')}`, clock, headerZone);
     if (entry) entries.push(entry);
-    const time = entry ? (entry.at === null ? `${entry.written} ${zoneUnknown}` : timelineTime(entry.at)) : '';
+    const time = entry ? (entry.at === null ? `${entry.written} ${zoneUnknown}` : entry.converted ? timelineTime(entry.at) : utcTime(entry.written, entry.at)) : '';
     lines.push(`| ${time} | ${written.join(' | ')} |`);
   }
   return lines.join('\n');
