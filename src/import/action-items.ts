@@ -2,6 +2,7 @@ import type { List, ListItem, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { actionItemStatuses, actionItemTypes } from '../parse/model.js';
 import { isValidDay } from '../time.js';
+import { setOwn } from './fields.js';
 import { headingKey } from './sections.js';
 import { cellSource } from './metadata.js';
 import { daySource, readDay } from './moments.js';
@@ -144,7 +145,7 @@ function tableItems(table: Table, source: string, group: string | undefined): { 
       const column = columns[index];
       if (column === 'status' || column === 'type' || column === 'due') setValue(item, column, value);
       else if (column) item[column] = value;
-      else item.other[text] = value;
+      else setOwn(item.other, text, value);
     });
     return { ...item, ...(group ? { group } : {}) };
   });

@@ -56,7 +56,7 @@ export class Facts {
   keep(key: string, value: unknown): void {
     let name = key;
     for (let count = 2; Object.hasOwn(this.imported, name); count++) name = `${key} (${count})`;
-    this.imported[name] = value;
+    setOwn(this.imported, name, value);
   }
 
   /**
@@ -101,6 +101,11 @@ export class Facts {
     this.lists[field as ListField] = [...new Set([...(this.lists[field as ListField] ?? []), ...list])];
     return Array.isArray(value) && list.every((item, index) => item === value[index]);
   }
+}
+
+/** Sets a key a document chose, `__proto__` included, as an ordinary own property. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Whether `Key:` names a field Hindsight reads. */

@@ -23,8 +23,8 @@ const entryPattern = new RegExp(
 /** A line that only names a day, such as `**2015-10-21** (all times UTC)` or `March 4, 2026:`. */
 const dayLinePattern = new RegExp(`^[\\W_]*${daySource}[\\W_]*(?:\\([^)]*\\))?[\\W_]*$`);
 const listMarker = /^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\[[ xX]\]\s+)?/;
-/** Written instead of a UTC time when the zone is unknown, so that the linter asks for it. */
-const zoneUnknown = '(time zone not stated)';
+/** Written after a time that could not be read as UTC (no zone, no day, or a time the clock change skipped or repeated), so that the linter asks for it. */
+const zoneUnknown = '(not converted to UTC)';
 
 interface Clock {
   day: string | undefined;

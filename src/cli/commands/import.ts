@@ -54,7 +54,9 @@ export default defineCommand({
         failed++;
         continue;
       }
-      const file = displayPath(await writeNewPostmortem(config.postmortemsDir, draft.name, draft.content), io.cwd);
+      const written = await writeNewPostmortem(config.postmortemsDir, draft.name, draft.content);
+      const file = displayPath(written, io.cwd);
+      if (basename(written) !== `${draft.name}.md`) io.stderr.write(`hindsight: ${draft.name}.md already exists; wrote ${shown} to ${file}\n`);
       imported.push({ source: shown, file, inferred: draft.inferred, missing: draft.missing });
       if (format === 'text') io.stdout.write(`${file}\n`);
     }
