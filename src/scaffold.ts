@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import { stringify } from 'yaml';
 import { UsageError } from './errors.js';
@@ -114,9 +114,7 @@ export async function readTemplate(): Promise<string> {
 
 /**
  * Writes `DATE-SLUG.md` in the folder, or `DATE-SLUG-2.md`, `-3`… when the name is taken; never
- * replaces a file, even one created at the same moment, and never leaves a half-written one: the
- * text goes to a temporary file that is then linked under the free name (which fails if the name
- * is taken). Returns the path.
+ * replaces a file, even one created at the same moment. Returns the path.
  */
 export async function writeNewPostmortem(folder: string, name: string, content: string): Promise<string> {
   try {
@@ -124,23 +122,28 @@ export async function writeNewPostmortem(folder: string, name: string, content: 
   } catch (error) {
     throw new UsageError(`Cannot create the postmortems folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const temporary = join(folder, `.${name.slice(0, 80)}.${randomUUID()}.tmp`);
+  for (let suffix = 1; suffix <= suffixLimit; suffix++) {
+    const file = join(folder, `${name}${suffix === 1 ? '' : `-${suffix}`}.md`);
+    if (await createFile(file, content)) return file;
+  }
+  throw new UsageError(`Unexpected ${suffixLimit} postmortems named ${name}, expected a free name: give a more specific --title`);
+}
+
+/**
+ * Creates a file that does not exist yet, whole or not at all: the text goes to a temporary file
+ * beside it, which is then linked under the name (a link never replaces a file). Returns `false`
+ * when the name is taken.
+ */
+export async function createFile(file: string, content: string): Promise<boolean> {
+  const temporary = join(dirname(file), `.${basename(file).slice(0, 80)}.${randomUUID()}.tmp`);
   try {
     await writeFile(temporary, content, { flag: 'wx' });
-    for (let suffix = 1; suffix <= suffixLimit; suffix++) {
-      const file = join(folder, `${name}${suffix === 1 ? '' : `-${suffix}`}.md`);
-      try {
-        await link(temporary, file);
-        return file;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-        throw error;
-      }
-    }
+    await link(temporary, file);
+    return true;
   } catch (error) {
-    throw new UsageError(`Cannot write ${join(folder, `${name}.md`)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   } finally {
     await rm(temporary, { force: true });
   }
-  throw new UsageError(`Unexpected ${suffixLimit} postmortems named ${name}, expected a free name: give a more specific --title`);
 }
