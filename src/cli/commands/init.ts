@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { promisify } from 'node:util';
 import { configFileName, defaultSeverities, loadConfig } from '../../config/config.js';
 import { UsageError } from '../../errors.js';
 import { defaultBranch } from '../../git.js';
@@ -76,10 +78,16 @@ function onBranch(workflow: string, branch: string): string {
   return branch === 'main' ? workflow : workflow.replace('branches: [main]', `branches: [${JSON.stringify(branch)}]`);
 }
 
-/** The repository's default branch, `main` when git cannot tell (no repository, no commits). */
+/**
+ * The repository's default branch; in a repository without a remote, the branch checked out;
+ * `main` when git cannot tell (no repository).
+ */
 async function branchName(cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   try {
-    return (await defaultBranch({ cwd, env }))?.replace(/^origin\//, '') ?? 'main';
+    const known = await defaultBranch({ cwd, env });
+    if (known) return known.replace(/^origin\//, '');
+    const { stdout } = await promisify(execFile)('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd, env, encoding: 'utf8' });
+    return stdout.trim() || 'main';
   } catch {
     return 'main';
   }
