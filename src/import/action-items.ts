@@ -79,12 +79,15 @@ const labelled: Array<[Column, RegExp]> = [
   ['ticket', /\b(?:ticket|bug|issue|jira)\s*[:=]\s*(\S+?)\s*(?=[,;)\]]|$)/i],
 ];
 
+const maxBulletLength = 2000;
+
 /** A bullet's action, with the owner, due date, status and ticket it names taken out into their columns. */
 function bulletItem(item: ListItem, source: string): ImportedItem {
   const text = source.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, '').replace(/\s*\n\s*/g, ' ').trim();
   const imported = emptyItem('');
   let action = text;
-  for (const [column, pattern] of labelled) {
+  // An owner or due date is read from a bullet of ordinary length; a longer one is kept whole as the action.
+  for (const [column, pattern] of text.length <= maxBulletLength ? labelled : []) {
     const match = pattern.exec(action);
     if (!match?.[1]) continue;
     if (column === 'due' || column === 'status' || column === 'type') setValue(imported, column, match[1]);
@@ -97,7 +100,7 @@ function bulletItem(item: ListItem, source: string): ImportedItem {
     action = action.replace(mention[1], '');
   }
   // `Roll out in stages — Bruno`: a name after a long dash at the end.
-  const signed = /\s+[—–]\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*[,;]?\s*$/u.exec(action);
+  const signed = action.length > maxBulletLength ? null : /\s+[—–]\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*[,;]?\s*$/u.exec(action);
   if (!imported.owner && signed?.[1]) {
     imported.owner = signed[1];
     action = action.slice(0, signed.index);

@@ -51,7 +51,11 @@ export function importPostmortem(sourceName: string, bytes: Uint8Array, config: 
 
   const headingTitle = takeTitleHeading(sections, config.sections);
   const withMetadata = readMetadata(sections, facts, config.sections);
-  const title = cleanTitle(facts.title ?? headingTitle ?? fileTitle).title || fileTitle;
+  const written = facts.title ?? headingTitle ?? fileTitle;
+  const cleaned = cleanTitle(written);
+  const title = cleaned.title || fileTitle;
+  // A title longer than the schema allows is shortened; the whole of it is kept.
+  if (cleaned.shortened) facts.keep('title', written);
   if (facts.title !== undefined && headingTitle !== undefined && headingKey(headingTitle) !== headingKey(facts.title)) {
     // The heading is not the title written elsewhere: it stays, as written.
     (withMetadata[0] as SourceSection).blocks.unshift(headingBlock(1, headingTitle));

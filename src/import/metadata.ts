@@ -51,7 +51,8 @@ function linePairs(lines: readonly string[]): Pair[] | undefined {
   for (const raw of lines) {
     const line = raw.replace(/(?:\\| {2,})$/, '');
     if (line.trim() === '') continue;
-    const header = pageHeader.exec(line)?.groups;
+    // A page header is one short line; a long one is prose, and not worth the pattern's backtracking.
+    const header = line.length <= 300 ? pageHeader.exec(line)?.groups : undefined;
     if (header) {
       pairs.push({ key: 'Created by', value: header.author ?? '' });
       if (header.created) pairs.push({ key: 'Created on', value: header.created });

@@ -18,10 +18,15 @@ export interface ImportedEntry {
 
 /** A line that starts with a time (after a day, perhaps bold), then a dash, colon, bar or just a space, then the event. */
 const entryPattern = new RegExp(
-  `^(?:\\*\\*|__|\`)?(?<moment>(?:${daySource}(?:T|,?\\s+(?:at\\s+)?|\\s*[-–—]\\s*))?${timeSource}(?:${zoneAfterSource})?)(?:\\*\\*|__|\`)?(?<zone>${zoneAfterSource})?(?:\\s*[-–—:|]+\\s*|\\s+)(?<text>\\S.*)$`,
+  `^(?:\\*\\*|__|\`)?(?<moment>(?:${daySource}(?:T|,?\\s+(?:at\\s+)?|\\s*[-–—]\\s*))?${timeSource}(?:${zoneAfterSource})?)(?:\\*\\*|__|\`)?(?<zone>${zoneAfterSource})?(?:\\s*[-–—:|]+\\s*|\\s+)(?=\\S|$)`,
 );
+/**
+ * How much of a line may hold its time: a day, a time, a zone and a separator fit with room to
+ * spare. Matching only this much keeps a line of thousands of spaces from costing minutes.
+ */
+const timePrefixLength = 120;
 /** A line that only names a day, such as `**2015-10-21** (all times UTC)` or `March 4, 2026:`. */
-const dayLinePattern = new RegExp(`^[\\W_]*${daySource}[\\W_]*(?:\\([^)]*\\))?[\\W_]*$`);
+const dayLinePattern = new RegExp(`^[\\W_]{0,20}${daySource}[\\W_]{0,20}(?:\\([^)]{0,80}\\))?[\\W_]{0,20}$`);
 const listMarker = /^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\[[ xX]\]\s+)?/;
 /** Written after a time that could not be read as UTC (no zone, no day, or a time the clock change skipped or repeated), so that the linter asks for it. */
 const zoneUnknown = '(not converted to UTC)';
@@ -56,8 +61,11 @@ export function importTimeline(blocks: readonly Block[], day: string | undefined
 
 /** Reads one line as an entry, or `undefined` when it does not start with a time. */
 function readEntry(line: string, clock: Clock, tableZone?: Zone): ImportedEntry | undefined {
-  const match = entryPattern.exec(line.trim())?.groups;
-  if (!match) return undefined;
+  const trimmed = line.trim();
+  const found = entryPattern.exec(trimmed.slice(0, timePrefixLength));
+  const match = found?.groups;
+  const text = found ? trimmed.slice(found[0].length).trim() : '';
+  if (!found || !match || text === '') return undefined;
   const written = `${match.moment ?? ''}${match.zone ?? ''}`.trim();
   const moment = findMoment(written);
   if (!moment?.time) return undefined;
@@ -72,7 +80,7 @@ function readEntry(line: string, clock: Clock, tableZone?: Zone): ImportedEntry 
   }
   const zone = moment.zone ?? tableZone ?? clock.zone;
   const at = momentToUtc(moment, clock.day, zone);
-  return { written, at, text: (match.text ?? '').trim(), converted: !(zone?.kind === 'offset' && zone.minutes === 0) };
+  return { written, at, text, converted: !(zone?.kind === 'offset' && zone.minutes === 0) };
 }
 
 /** An entry for the linter: its UTC time, then the time as written when that differs, then the event. */

@@ -148,6 +148,14 @@ describe('an imported draft', () => {
     expect(text.split('\n').filter((line) => line === '---')).toHaveLength(2);
   });
 
+  it('shortens a title longer than the schema allows, keeping the whole of it', async () => {
+    const long = `Outage ${'and more words '.repeat(30)}at the end`;
+    const { postmortem, errors } = await draftOf(`# ${long}\n`);
+    expect([...(postmortem.data.title as string)].length).toBeLessThanOrEqual(200);
+    expect(postmortem.data['x-imported']).toEqual({ title: long });
+    expect(errors.filter((error) => error.includes('title'))).toEqual([]);
+  });
+
   it('leaves a time in an unknown zone unconverted, for the linter to ask about', async () => {
     const { errors, text } = await draftOf('# Cache stampede\n\nDate: 2026-03-04\n\n## Timeline\n\n- 14:32 - Cache flushed\n- 14:40 CST - Hit rate back\n');
     // `CST` names several zones: it is no zone to read, so it stays in the event's text.

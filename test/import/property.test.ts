@@ -41,3 +41,22 @@ describe('importing any text', () => {
     );
   }, 120_000);
 });
+
+describe('importing hostile text', () => {
+  const spaces = ' '.repeat(50_000);
+  it.each([
+    ['a timeline line of spaces', `## Timeline\n\n- 14:32${spaces}PDT${spaces}- x\n14:32${spaces}\n`],
+    ['a long page header', `Created by ${'a '.repeat(50_000)}, last modified on${spaces}\n`],
+    ['a bullet of labels', `## Action Items\n\n- ${'owner: owner: due '.repeat(20_000)}\n`],
+    ['metadata of colons', `${'Key: '.repeat(50_000)}\n`],
+    ['a table of many columns', `## Timeline\n\n|${' Time |'.repeat(2_000)}\n|${'---|'.repeat(2_000)}\n|${' 14:32 |'.repeat(2_000)}\n`],
+    ['many sections', Array.from({ length: 1_000 }, (_, index) => `## Follow-ups ${index}\n\n- Fix ${index} (owner: @a, due 2026-01-01)\n`).join('\n')],
+  ])('finishes %s within seconds, keeping every word', (_name, source) => {
+    const started = performance.now();
+    const draft = importPostmortem('hostile.md', new TextEncoder().encode(source), config);
+    // A hang guard, far above the milliseconds this takes.
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(parsePostmortem(`${draft.name}.md`, new TextEncoder().encode(draft.content)).syntax).toEqual([]);
+    expect(lostWords(source, draft.content)).toEqual([]);
+  }, 60_000);
+});
