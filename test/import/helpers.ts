@@ -1,23 +1,11 @@
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { lintPostmortems } from '../../src/lint/engine.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { hindsight } from '../helpers/cli.js';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-/** An empty folder, removed after the test. */
-export function tempFolder(): string {
-  const folder = realpathSync(mkdtempSync(join(tmpdir(), 'hindsight-import-')));
-  folders.push(folder);
-  return folder;
-}
+export { tempFolder } from '../pr/helpers.js';
 
 export const fixtures = new URL('../fixtures/import/', import.meta.url).pathname;
 

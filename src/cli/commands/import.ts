@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../../config/config.js';
 import { UsageError } from '../../errors.js';
 import { importPostmortem } from '../../import/draft.js';
@@ -71,20 +71,18 @@ function sourceFiles(paths: readonly string[], cwd: string): string[] {
   const files = new Set<string>();
   for (const path of paths) {
     const absolute = resolve(cwd, path);
-    let stats;
-    try {
-      stats = statSync(absolute);
-    } catch {
-      throw new UsageError(`No such file or folder: ${path}`);
-    }
-    if (!stats.isDirectory()) {
-      files.add(absolute);
-      continue;
-    }
-    for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {
-      const hidden = join(entry.parentPath, entry.name).slice(absolute.length).split(/[\\/]/).some((part) => part.startsWith('.'));
-      if (entry.isFile() && !hidden && documentName.test(entry.name) && !folderPage.test(entry.name)) files.add(join(entry.parentPath, entry.name));
-    }
+    const stats = statSync(absolute, { throwIfNoEntry: false });
+    if (!stats) throw new UsageError(`No such file or folder: ${path}`);
+    const found = stats.isDirectory() ? documentsUnder(absolute) : [absolute];
+    for (const file of found) files.add(file);
   }
   return [...files].sort();
+}
+
+/** A folder's documents, in it and below, outside hidden folders. */
+function documentsUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .map((entry) => ({ entry, file: join(entry.parentPath, entry.name) }))
+    .filter(({ entry, file }) => entry.isFile() && documentName.test(entry.name) && !folderPage.test(entry.name) && !relative(folder, file).split(sep).some((part) => part.startsWith('.')))
+    .map(({ file }) => file);
 }
