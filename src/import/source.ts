@@ -20,6 +20,7 @@ export class SourceProblem extends Error {
 const tomlFence = /^\+\+\+[ \t]*\r?\n/;
 const tomlClosing = /^\+\+\+[ \t]*\r?$/m;
 const yamlFence = /^---[ \t]*\r?\n/;
+const yamlClosing = /^---[ \t]*$/m;
 
 /** Reads a document's bytes: UTF-8 text, then YAML (`---`) or TOML (`+++`) frontmatter when it has one. */
 export function readSource(bytes: Uint8Array): SourceDocument {
@@ -27,7 +28,10 @@ export function readSource(bytes: Uint8Array): SourceDocument {
   if (decoded.problem) throw new SourceProblem(decoded.problem.message, decoded.problem.line, decoded.problem.column);
   const text = decoded.text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') throw new SourceProblem('The file is empty, expected a postmortem to import');
-  const { data, bodyStart } = tomlFence.test(text) ? readToml(text) : yamlFence.test(text) ? readYaml(text) : { data: {}, bodyStart: 0 };
+  // A `---` line with no second one is a thematic break at the top of the text, not frontmatter.
+  const fence = yamlFence.exec(text);
+  const yaml = fence !== null && yamlClosing.test(text.slice(fence[0].length));
+  const { data, bodyStart } = tomlFence.test(text) ? readToml(text) : yaml ? readYaml(text) : { data: {}, bodyStart: 0 };
   return { data, body: text.slice(bodyStart), bodyLine: text.slice(0, bodyStart).split('\n').length - 1 };
 }
 

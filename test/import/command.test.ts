@@ -148,6 +148,11 @@ describe('an imported draft', () => {
     expect(text.split('\n').filter((line) => line === '---')).toHaveLength(2);
   });
 
+  it('reads a `---` line with no second one as a thematic break, not frontmatter', async () => {
+    const { postmortem } = await draftOf('---\n\n# Disk full on db-3\n\nDate: 2026-02-02\n');
+    expect(postmortem.data).toMatchObject({ title: 'Disk full on db-3', date: '2026-02-02' });
+  });
+
   it('shortens a title longer than the schema allows, keeping the whole of it', async () => {
     const long = `Outage ${'and more words '.repeat(30)}at the end`;
     const { postmortem, errors } = await draftOf(`# ${long}\n`);
