@@ -9,7 +9,7 @@ import { daySource, readDay } from './moments.js';
 import type { Block } from './structure.js';
 
 /** One action item as imported; `written` keeps a status, type or due date whose text was changed to the contract's. */
-export interface ImportedItem {
+interface ImportedItem {
   action: string;
   owner: string;
   due: string;
@@ -160,7 +160,7 @@ function tableItems(table: Table, source: string, group: string | undefined): { 
  * place of the first (sub-headings read as each item's group); other columns are kept, and so is text as written that was changed (`Completed`
  * under `Status as written`). Prose and headings stay where they stood.
  */
-export function importActionItems(blocks: readonly Block[]): { markdown: string[]; items: ImportedItem[] } {
+export function importActionItems(blocks: readonly Block[]): string[] {
   const items: GroupedItem[] = [];
   const renamed: string[][] = [];
   const markdown: string[] = [];
@@ -184,7 +184,7 @@ export function importActionItems(blocks: readonly Block[]): { markdown: string[
     const note = renamed.map((headers) => `<!-- Columns as written: ${headers.join(' | ').replace(/--/g, '- -')} -->`);
     markdown.splice(tableAt, 0, [...note, itemsTable(items)].join('\n'));
   }
-  return { markdown, items };
+  return markdown;
 }
 
 function itemsTable(items: readonly GroupedItem[]): string {

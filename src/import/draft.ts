@@ -6,14 +6,14 @@ import { overlyNestedLine, parsePostmortem } from '../parse/postmortem.js';
 import { LineIndex } from '../parse/text.js';
 import { cleanTitle, titleSlug } from '../scaffold.js';
 import { utcDay } from '../time.js';
-import { importActionItems, type ImportedItem } from './action-items.js';
+import { importActionItems } from './action-items.js';
 import { Facts, isFieldKey, momentFields } from './fields.js';
 import { metadataPairs } from './metadata.js';
 import { daySource, findDay, findMoment, findZone, momentToUtc, readDay, zoneStatement } from './moments.js';
 import { headingKey, isMetadataHeading, isSectionKey, sectionFor } from './sections.js';
 import { readSource, SourceProblem } from './source.js';
 import { settleLevels, splitSections, type Block, type SourceSection } from './structure.js';
-import { importTimeline, type ImportedEntry } from './timeline.js';
+import { importTimeline } from './timeline.js';
 
 /** A foreign postmortem made into a Hindsight draft, and what was read from it. */
 export interface ImportedDraft {
@@ -24,9 +24,6 @@ export interface ImportedDraft {
   inferred: string[];
   /** Required fields the source does not state, left for a person (and the linter) to fill in. */
   missing: string[];
-  sections: string[];
-  timeline: ImportedEntry[];
-  actionItems: ImportedItem[];
 }
 
 const requiredFields = ['title', 'date', 'severity', 'services', 'authors', 'started_at', 'resolved_at'] as const;
@@ -97,7 +94,7 @@ export function importPostmortem(sourceName: string, bytes: Uint8Array, config: 
   const ordered = Object.fromEntries(Object.entries(frontmatter).sort(([a], [b]) => order(a) - order(b)));
   const bodyText = writeBody(groups, withMetadata[0] as SourceSection, config.sections, {
     ...(timeline ? { Timeline: timeline.markdown } : {}),
-    ...(actions ? { 'Action Items': actions.markdown } : {}),
+    ...(actions ? { 'Action Items': actions } : {}),
   });
   const content = `---\n${frontmatterYaml(ordered, facts)}---\n\n${bodyText}`;
   const name = `${date ?? 'undated'}-${titleSlug(title)}`;
@@ -111,9 +108,6 @@ export function importPostmortem(sourceName: string, bytes: Uint8Array, config: 
     content,
     inferred: Object.keys(ordered).filter((key) => key !== 'status' && key !== 'impact' && !key.startsWith('x-')),
     missing: requiredFields.filter((field) => !(field in ordered)),
-    sections: check.sections.filter((section) => section.depth === 2).map((section) => section.title),
-    timeline: timeline?.entries ?? [],
-    actionItems: actions?.items ?? [],
   };
 }
 

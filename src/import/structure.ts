@@ -22,7 +22,7 @@ export interface SourceSection {
   blocks: Block[];
 }
 
-export function parseMarkdown(text: string): Root {
+function parseMarkdown(text: string): Root {
   return markdown.parse(text);
 }
 
