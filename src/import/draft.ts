@@ -60,19 +60,17 @@ export function importPostmortem(sourceName: string, bytes: Uint8Array, config: 
   inferFromProse(withMetadata, facts, config.sections);
   settleLevels(withMetadata, config.sections);
 
-  const startedLocal = facts.moments.started_at;
-  const localDay = startedLocal?.day ?? facts.incidentDay;
-  const groups = groupSections(withMetadata);
-  const timelineGroup = groups.find((group) => group.canonical === 'Timeline');
-  const timeline = timelineGroup ? importTimeline(groupBlocks(timelineGroup), localDay, facts.documentZone) : undefined;
-  const actionsGroup = groups.find((group) => group.canonical === 'Action Items');
-  const actions = actionsGroup ? importActionItems(groupBlocks(actionsGroup)) : undefined;
-
   const times = Object.fromEntries(momentFields.flatMap((field) => {
     const moment = facts.moments[field];
     const utc = moment ? momentToUtc(moment, facts.incidentDay, facts.documentZone) : null;
     return utc ? [[field, utc]] : [];
   })) as Partial<Record<(typeof momentFields)[number], string>>;
+  const groups = groupSections(withMetadata);
+  const timelineGroup = groups.find((group) => group.canonical === 'Timeline');
+  const incident = { start: times.started_at, day: facts.moments.started_at?.day ?? facts.incidentDay, zone: facts.documentZone };
+  const timeline = timelineGroup ? importTimeline(groupBlocks(timelineGroup), incident) : undefined;
+  const actionsGroup = groups.find((group) => group.canonical === 'Action Items');
+  const actions = actionsGroup ? importActionItems(groupBlocks(actionsGroup)) : undefined;
   for (const [field, marker] of timelineMarkers) {
     const entry = timeline?.entries.find((candidate) => candidate.at !== null && marker.test(candidate.text));
     if (entry?.at && !times[field]) times[field] = entry.at;

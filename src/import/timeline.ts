@@ -5,7 +5,7 @@ import { addDays } from '../time.js';
 import { cellSource } from './metadata.js';
 import { daySource, findDay, findMoment, findZone, momentToUtc, timelineTime, timeSource, zoneAfterSource, zoneStatement } from './moments.js';
 import type { Block } from './structure.js';
-import type { Zone } from './zones.js';
+import { localDay, toUtc, type LocalTime, type Zone } from './zones.js';
 
 /** One timeline entry as imported: the time as written, its UTC reading (`null` when unknown) and the event. */
 export interface ImportedEntry {
@@ -32,9 +32,19 @@ const listMarker = /^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\[[ xX]\]\s+)?/;
 const zoneUnknown = '(not converted to UTC)';
 
 interface Clock {
+  /**
+   * The day of the bare times: named by a line or heading of its own (`2015-10-21 (all times UTC)`),
+   * else the day that puts the first bare time nearest the incident's start.
+   */
   day: string | undefined;
+  /** The incident's start, whose day in each entry's zone is the day of a bare time before any such line. */
+  start: string | undefined;
+  /** The incident's day as written, when its start is unknown. */
+  incidentDay: string | undefined;
   zone: Zone | undefined;
-  /** Minutes past midnight of the last entry that took its day from the clock, to notice midnight passing. */
+  /** Days added to bare times since the last named day, as they passed midnight. */
+  rollover: number;
+  /** Minutes past midnight of the last bare time, to notice midnight passing. */
   lastMinutes: number | undefined;
 }
 
@@ -43,8 +53,8 @@ interface Clock {
  * (`2026-03-04 21:32 UTC - (14:32 PDT) Deploy starts`), keeping the time as written beside it.
  * Lines of prose that are no entries (a stated zone, a day) become a quoted note, where they stood.
  */
-export function importTimeline(blocks: readonly Block[], day: string | undefined, zone: Zone | undefined): { markdown: string[]; entries: ImportedEntry[] } {
-  const clock: Clock = { day, zone, lastMinutes: undefined };
+export function importTimeline(blocks: readonly Block[], incident: { start: string | undefined; day: string | undefined; zone: Zone | undefined }): { markdown: string[]; entries: ImportedEntry[] } {
+  const clock: Clock = { day: undefined, start: incident.start, incidentDay: incident.day, zone: incident.zone, rollover: 0, lastMinutes: undefined };
   const entries: ImportedEntry[] = [];
   const markdown: string[] = [];
   for (const { node, source } of blocks) {
@@ -69,18 +79,30 @@ function readEntry(line: string, clock: Clock, tableZone?: Zone): ImportedEntry 
   const written = `${match.moment ?? ''}${match.zone ?? ''}`.trim();
   const moment = findMoment(written);
   if (!moment?.time) return undefined;
-  if (moment.day) {
-    clock.day = moment.day;
-    clock.lastMinutes = undefined;
-  } else if (clock.day) {
-    const minutes = moment.time.hour * 60 + moment.time.minute;
-    // A bare time that falls from late evening to early morning is on the next day.
-    if (clock.lastMinutes !== undefined && clock.lastMinutes >= 20 * 60 && minutes < 4 * 60) clock.day = addDays(clock.day, 1);
-    clock.lastMinutes = minutes;
-  }
   const zone = moment.zone ?? tableZone ?? clock.zone;
-  const at = momentToUtc(moment, clock.day, zone);
+  // An entry's own day is its alone (a lead-up event days before); a bare time is on the day last
+  // named, else on the incident's day in its zone, moved on as the times pass midnight.
+  let day = moment.day;
+  if (!day) {
+    const minutes = moment.time.hour * 60 + moment.time.minute;
+    if (clock.lastMinutes !== undefined && clock.lastMinutes >= 20 * 60 && minutes < 4 * 60) clock.rollover++;
+    clock.lastMinutes = minutes;
+    clock.day ??= clock.start && zone ? dayNearest(clock.start, moment.time, zone) : clock.incidentDay;
+    day = clock.day === undefined ? undefined : addDays(clock.day, clock.rollover);
+  }
+  const at = momentToUtc(moment, day, zone);
   return { written, at, text, converted: !(zone?.kind === 'offset' && zone.minutes === 0) };
+}
+
+/** The day, in the zone, on which a time of day falls nearest an instant: a timeline's first bare time is near the incident's start. */
+function dayNearest(start: string, time: Omit<LocalTime, 'day'>, zone: Zone): string {
+  const around = localDay(start, zone);
+  const candidates = [-1, 0, 1].map((offset) => addDays(around, offset));
+  const distance = (day: string): number => {
+    const utc = toUtc({ day, ...time }, zone);
+    return utc === null ? Number.POSITIVE_INFINITY : Math.abs(Date.parse(utc) - Date.parse(start));
+  };
+  return candidates.reduce((best, day) => (distance(day) < distance(best) ? day : best), around);
 }
 
 /** An entry for the linter: its UTC time, then the time as written when that differs, then the event. */
@@ -100,6 +122,7 @@ function noteDay(line: string, clock: Clock): boolean {
   const day = findDay(line)?.day;
   if (!day) return false;
   clock.day = day;
+  clock.rollover = 0;
   clock.lastMinutes = undefined;
   return true;
 }

@@ -114,3 +114,10 @@ function pad(value: number): string {
 function iso(time: number): string {
   return new Date(time).toISOString().replace(/\.000Z$/, 'Z');
 }
+
+/** The day (`YYYY-MM-DD`) an instant falls on in a zone. */
+export function localDay(utc: string, zone: Zone): string {
+  const time = Date.parse(utc);
+  if (zone.kind === 'offset') return new Date(time + zone.minutes * 60_000).toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone.id, year: 'numeric', month: '2-digit', day: '2-digit' }).format(time);
+}
