@@ -1,5 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import slugify from '@sindresorhus/slugify';
 import { stringify } from 'yaml';
 import { UsageError } from './errors.js';
@@ -113,7 +114,7 @@ export async function readTemplate(): Promise<string> {
 
 /**
  * Writes `DATE-SLUG.md` in the folder, or `DATE-SLUG-2.md`, `-3`… when the name is taken; never
- * replaces a file, even one created at the same moment (exclusive create). Returns the path.
+ * replaces a file, even one created at the same moment. Returns the path.
  */
 export async function writeNewPostmortem(folder: string, name: string, content: string): Promise<string> {
   try {
@@ -123,14 +124,26 @@ export async function writeNewPostmortem(folder: string, name: string, content: 
   }
   for (let suffix = 1; suffix <= suffixLimit; suffix++) {
     const file = join(folder, `${name}${suffix === 1 ? '' : `-${suffix}`}.md`);
-    try {
-      await writeFile(file, content, { flag: 'wx' });
-      return file;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue;
-      throw new UsageError(`Cannot write ${file}: ${code ?? (error as Error).message}`);
-    }
+    if (await createFile(file, content)) return file;
   }
   throw new UsageError(`Unexpected ${suffixLimit} postmortems named ${name}, expected a free name: give a more specific --title`);
+}
+
+/**
+ * Creates a file that does not exist yet, whole or not at all: the text goes to a temporary file
+ * beside it, which is then linked under the name (a link never replaces a file). Returns `false`
+ * when the name is taken.
+ */
+export async function createFile(file: string, content: string): Promise<boolean> {
+  const temporary = join(dirname(file), `.${basename(file).slice(0, 80)}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temporary, content, { flag: 'wx' });
+    await link(temporary, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new UsageError(`Cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  } finally {
+    await rm(temporary, { force: true });
+  }
 }

@@ -80,7 +80,7 @@ const deeplyIndentedMarker = new RegExp(`[ \\t]{${maxMarkerIndent + 1},}(?:>|[-*
 const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$/;
 
 /** The first line that opens more containers than anyone writes, before the parser spends minutes on it. */
-function overlyNestedLine(text: string, lines: LineIndex): SyntaxProblem | undefined {
+export function overlyNestedLine(text: string, lines: LineIndex): SyntaxProblem | undefined {
   for (const start of lines.starts) {
     deeplyIndentedMarker.lastIndex = start;
     if (deeplyIndentedMarker.test(text)) {
