@@ -31,11 +31,26 @@ const asOf = '2026-06-01';
 const packageRoot = resolve(import.meta.dirname, '..', '..');
 const resultsPath = join(packageRoot, 'bench', 'RESULTS.md');
 
+function manifest(packageName: string): { version: string; bin: string | Record<string, string> } {
+  return JSON.parse(readFileSync(join(packageRoot, 'node_modules', packageName, 'package.json'), 'utf8'));
+}
+
 /** The file a package's `bin` entry names, run with this Node. */
 function binOf(packageName: string, name: string): string {
-  const folder = join(packageRoot, 'node_modules', packageName);
-  const { bin } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { bin: string | Record<string, string> };
-  return join(folder, typeof bin === 'string' ? bin : bin[name]!);
+  const { bin } = manifest(packageName);
+  return join(packageRoot, 'node_modules', packageName, typeof bin === 'string' ? bin : bin[name]!);
+}
+
+/** The versions the figures belong to: this checkout's commit and each baseline's release. */
+function versions(browser: string | undefined): string {
+  let commit = 'not a git checkout';
+  try {
+    commit = `commit ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: packageRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()}`;
+  } catch {
+    // A copy without its history still runs; it just cannot say which commit it is.
+  }
+  const release = (packageName: string) => `${packageName} ${manifest(packageName).version}`;
+  return [`hindsight (${commit})`, ...['markdownlint-cli2', '@11ty/eleventy', 'pagefind', 'playwright-core'].map(release), browser ?? 'no Chromium'].join(', ');
 }
 
 const hindsightBin = join(packageRoot, 'bin', 'hindsight.js');
@@ -190,7 +205,7 @@ async function main(): Promise<number> {
   });
 
   // Pages, in a real browser, from the site the rebuild wrote.
-  const pageRows = await weighPages(big.root, rebuild, chromiumMissing);
+  const { rows: pageRows, browser } = await weighPages(big.root, rebuild, chromiumMissing);
 
   // Linearity: the same cold runs at a tenth of the files.
   forgetCaches(small.root, true);
@@ -214,6 +229,7 @@ async function main(): Promise<number> {
     date: started,
     machine: `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${bytes(totalmem())} memory, Node ${process.version}, Linux ${release()}; load average ${loadAtStart.map((load) => load.toFixed(2)).join(' ')} at the start, ${loadavg().map((load) => load.toFixed(2)).join(' ')} at the end`,
     corpus: `${count.toLocaleString('en-US')} generated postmortems (seed 42), ${bytes(corpusBytes)}, ${bytes(corpusBytes / count)} each on average; the linearity rows compare with ${smallCount.toLocaleString('en-US')}`,
+    versions: versions(browser),
     memory: memoryMethod(),
     runs,
     pages: pageRows,
@@ -226,7 +242,7 @@ async function main(): Promise<number> {
   return problems.length > 0 ? 1 : 0;
 }
 
-async function weighPages(root: string, build: Step, chromiumMissing: string | undefined): Promise<PageRow[]> {
+async function weighPages(root: string, build: Step, chromiumMissing: string | undefined): Promise<{ rows: PageRow[]; browser?: string }> {
   const pages = [
     { page: 'home page `/`', path: '', target: 150_000 },
     { page: 'action items `/action-items/`', path: 'action-items/', target: 300_000 },
@@ -234,7 +250,7 @@ async function weighPages(root: string, build: Step, chromiumMissing: string | u
   ];
   const searchRow = { page: `one search query after the home page loaded (“${options.query}”)`, target: 300_000 };
   const why = chromiumMissing ?? (failure(build) ? `the build failed: ${failure(build)}` : undefined);
-  if (why) return [...pages, searchRow].map(({ page, target }) => ({ page, target, failure: why }));
+  if (why) return { rows: [...pages, searchRow].map(({ page, target }) => ({ page, target, failure: why })) };
   const server = await serveSite(join(root, '_site'), pathPrefix(root));
   const browser = await launchChromium();
   try {
@@ -247,7 +263,7 @@ async function weighPages(root: string, build: Step, chromiumMissing: string | u
     log('weighing one search query ...');
     const weight = await weighSearch(browser, server.url, options.query);
     rows.push({ ...searchRow, weight, failure: weight.failure });
-    return rows;
+    return { rows, browser: `Chromium ${browser.version()}` };
   } finally {
     await browser.close();
     await server.close();
