@@ -22,6 +22,7 @@ export function generateCorpus(dir: string, count: number, seed: number): string
     const services = some(serviceNames, 3);
     const service = services[0]!;
     const failure = pick(failures);
+    const team = pick(teams);
     const date = new Date(day).toISOString().slice(0, 10);
     const slug = `${service}-${failure.slug}-${index + 1}`;
     const id = `${date}-${slug}`;
@@ -74,7 +75,7 @@ ${services.map((name) => `  - ${name}`).join('\n')}
 authors:
   - ${pick(people)}
 teams:
-  - ${pick(teams)}
+  - ${team}
 started_at: ${at(started)}
 detected_at: ${at(detected)}
 acknowledged_at: ${at(acknowledged)}
@@ -101,7 +102,7 @@ For ${Math.round((mitigated - started) / 60_000)} minutes ${service} ${failure.s
 
 ## Impact
 
-About ${users.toLocaleString('en-US')} users were affected. ${paragraph(random, pick, 2)} ${story(3)}
+About ${users.toLocaleString('en-US')} users were affected. The ${team} team led the response, with ${pick(people)} as incident commander. ${paragraph(random, pick, 2)} ${story(3)}
 
 ## Detection
 

@@ -85,7 +85,7 @@ class Meter {
   }
 
   /** Resolves once no request has been in flight for `quietMs`, or after `limitMs`. */
-  async idle(quietMs = 750, limitMs = 60_000): Promise<void> {
+  async idle(quietMs: number, limitMs = 60_000): Promise<void> {
     const until = performance.now() + limitMs;
     while (performance.now() < until && (this.inFlight > 0 || performance.now() - this.lastActivity < quietMs)) {
       await new Promise((wake) => setTimeout(wake, 50));
@@ -106,7 +106,7 @@ export async function weighPage(browser: Browser, siteUrl: string, path: string)
     const started = performance.now();
     const response = await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load', timeout: 300_000 });
     const seconds = (performance.now() - started) / 1000;
-    await meter.idle();
+    await settled(page, meter);
     const weight = await meter.read(seconds);
     return response?.ok() ? weight : { ...weight, failure: `the server answered ${response?.status() ?? 'nothing'}` };
   });
@@ -119,7 +119,7 @@ export async function weighPage(browser: Browser, siteUrl: string, path: string)
 export async function weighSearch(browser: Browser, siteUrl: string, word: string): Promise<Weight> {
   return withPage(browser, async (page, meter) => {
     await page.goto(siteUrl, { waitUntil: 'load', timeout: 300_000 });
-    await meter.idle();
+    await settled(page, meter);
     const input = page.locator('#search-input');
     if ((await input.count()) === 0) return { bytes: 0, requests: 0, byKind: {}, seconds: 0, failure: 'the home page has no `#search-input`' };
     meter.mark();
@@ -131,10 +131,19 @@ export async function weighSearch(browser: Browser, siteUrl: string, word: strin
       .waitFor({ state: 'visible', timeout: 60_000 })
       .then(() => true, () => false);
     const seconds = (performance.now() - started) / 1000;
-    await meter.idle();
+    await settled(page, meter);
     const weight = await meter.read(seconds);
     return shown ? weight : { ...weight, failure: `no result appeared in \`#results\` within 60 s for “${word}”` };
   });
+}
+
+/**
+ * Waits until the page's main thread is free again (a large page lays out long after its load
+ * event, and only then asks for late resources such as the favicon) and the network is quiet.
+ */
+async function settled(page: Page, meter: Meter): Promise<void> {
+  await page.evaluate('0');
+  await meter.idle(2000);
 }
 
 async function withPage(browser: Browser, work: (page: Page, meter: Meter) => Promise<Weight>): Promise<Weight> {
