@@ -58,7 +58,7 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * Counts the response body bytes of every request a page makes (documents, styles, scripts,
- * fetches, including those of its workers) between `mark` and `read`.
+ * fetches, icons) between `mark` and `read`.
  */
 class Meter {
   private finished: Promise<{ kind: string; bytes: number }>[] = [];
