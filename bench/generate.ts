@@ -22,6 +22,7 @@ export function generateCorpus(dir: string, count: number, seed: number): string
     const services = some(serviceNames, 3);
     const service = services[0]!;
     const failure = pick(failures);
+    const team = pick(teams);
     const date = new Date(day).toISOString().slice(0, 10);
     const slug = `${service}-${failure.slug}-${index + 1}`;
     const id = `${date}-${slug}`;
@@ -44,6 +45,18 @@ export function generateCorpus(dir: string, count: number, seed: number): string
       `| Fix ${failure.cause} in ${service} | ${pick(owners)} | ${due(between(5, 30))} | ${pick(['done', 'open', 'in-progress', 'wont-do'])} | prevent | OPS-${between(1000, 9999)} |`,
       ...(random() < 0.5 ? [`| Update the ${service} runbook with the ${failure.slug.replaceAll('-', ' ')} steps | ${pick(owners)} | ${due(between(7, 60))} | ${pick(['done', 'open'])} | process | |`] : []),
     ];
+    const story = (sentences: number): string =>
+      Array.from({ length: sentences }, () =>
+        pick(narratives)
+          .replaceAll('{service}', service)
+          .replaceAll('{other}', pick(serviceNames))
+          .replaceAll('{person}', pick(people))
+          .replaceAll('{team}', pick(teams))
+          .replaceAll('{cause}', failure.cause)
+          .replaceAll('{signal}', failure.signal)
+          .replaceAll('{moment}', pick(moments))
+          .replaceAll('{minutes}', String(between(2, 45))),
+      ).join(' ');
     const events = [
       [started, `${service} starts returning errors as ${failure.cause} takes hold`],
       [detected, `${failure.signal} alert fires and pages the ${service} on-call`],
@@ -62,7 +75,7 @@ ${services.map((name) => `  - ${name}`).join('\n')}
 authors:
   - ${pick(people)}
 teams:
-  - ${pick(teams)}
+  - ${team}
 started_at: ${at(started)}
 detected_at: ${at(detected)}
 acknowledged_at: ${at(acknowledged)}
@@ -89,7 +102,11 @@ For ${Math.round((mitigated - started) / 60_000)} minutes ${service} ${failure.s
 
 ## Impact
 
-About ${users.toLocaleString('en-US')} users were affected. ${paragraph(random, pick, 2)}
+About ${users.toLocaleString('en-US')} users were affected. The ${team} team led the response, with ${pick(people)} as incident commander. ${paragraph(random, pick, 2)} ${story(3)}
+
+## Detection
+
+${story(3)}
 
 ## Timeline
 
@@ -100,6 +117,8 @@ ${events.map(([time, event]) => `- ${clock(time)} - ${event}`).join('\n')}
 ${capitalize(failure.cause)} in ${service}. ${paragraph(random, pick, 5)}
 
 ${paragraph(random, pick, 4)}
+
+${story(3)}
 
 ## What Went Well
 
@@ -119,7 +138,7 @@ ${items.join('\n')}
 
 ## Lessons Learned
 
-${paragraph(random, pick, 2)}
+${paragraph(random, pick, 2)} ${story(2)}
 `;
     const name = `${id}.md`;
     writeFileSync(join(dir, name), text);
@@ -177,4 +196,23 @@ const subjects = ['the on-call engineer', 'the canary', 'the deploy pipeline', '
 const verbs = ['masked', 'exposed', 'delayed', 'amplified', 'caught', 'missed', 'absorbed', 'shifted', 'doubled', 'hid'];
 const objects = ['the rising error rate', 'the slow queries', 'the failed health checks', 'the retry traffic', 'the stale replicas', 'the queue backlog', 'the expired credentials', 'the uneven shard load', 'the partial rollout', 'the connection churn'];
 const moments = ['morning peak', 'nightly batch', 'regional failover', 'maintenance window', 'marketing campaign', 'weekend sale'];
+/** Sentences an incident write-up would hold, so the bodies read (and index) like real prose. */
+const narratives = [
+  'The first page reached {person}, who opened the {service} dashboard and saw {signal} well outside its usual band.',
+  'Within {minutes} minutes the {team} team had joined the incident channel and split the work between diagnosis and customer updates.',
+  'Because {other} retried every failed call, the load on {service} grew faster than the autoscaler could add capacity.',
+  'Nobody had connected {cause} with the symptoms at first, so the early investigation followed a deploy that turned out to be harmless.',
+  'The status page was updated {minutes} minutes after the first customer report, later than the policy asks for a customer-facing incident.',
+  'A similar pattern had been seen during the {moment} a few months earlier, but it recovered on its own and was never written up.',
+  '{person} compared the request traces of healthy and failing hosts and found that only the hosts behind the newest load balancer pool were affected.',
+  'Support saw a spike in tickets about slow pages and failed payments, and escalated them to the incident commander in one thread.',
+  'The runbook described the recovery steps for {service}, but two of its commands referred to hosts that had been retired last quarter.',
+  'Rolling back took longer than expected because the previous build had to be fetched from cold storage before it could be deployed.',
+  'Alerting on {signal} would have caught the problem earlier, yet the threshold had been raised during the {moment} and never lowered again.',
+  'Requests from {other} were shed first, which kept the most important customer journeys working while the team restored capacity.',
+  'Dashboards for {service} showed averages rather than percentiles, which hid the slow tail that most customers were actually experiencing.',
+  'After the fix was deployed, {person} watched error rates and latency for {minutes} minutes before declaring the incident mitigated.',
+  'The change that exposed {cause} had passed review and the canary, because the canary did not receive traffic from the affected region.',
+  'Engineers from the {team} team paired with the {service} owners the following week to add a load test that reproduces the failure.',
+] as const;
 const mitigations = ['Rollback completes on all hosts', 'Traffic shifted to the healthy region', 'Pool size raised and pods restarted', 'Bad configuration reverted', 'Consumers scaled out', 'Certificate replaced'];
