@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import type { ResolvedConfig } from '../config/config.js';
+import { UsageError } from '../errors.js';
+import { corpusOf, lintPostmortems, type LintedPostmortem } from '../lint/engine.js';
+import { displayPath, findPostmortemFiles } from '../parse/load.js';
+import { parsePostmortem } from '../parse/postmortem.js';
+import { decodeText } from '../parse/text.js';
+import { fixText } from './index.js';
+
+export interface FixFilesOptions {
+  cwd: string;
+  config: ResolvedConfig;
+  asOf: string;
+  /** Show the changes as a unified diff instead of writing them. */
+  dryRun: boolean;
+}
+
+export interface FixedFiles {
+  /** Every postmortem linted again after its fixes: what remains. */
+  linted: LintedPostmortem[];
+  /** The unified diff of every change (written, or only shown with `dryRun`); `''` when nothing changed. */
+  diff: string;
+  /** The files changed (or that would be), as shown in findings. */
+  changed: string[];
+}
+
+const byteOrderMark = '\uFEFF';
+
+/**
+ * Applies the certain fixes to each linted file (`lint --fix`), or shows them as a diff
+ * (`--fix-dry-run`), and lints the result. Each file is replaced atomically, and only when it
+ * still holds the text the fixes were made for.
+ */
+export function fixFiles(linted: readonly LintedPostmortem[], options: FixFilesOptions): FixedFiles {
+  const { cwd, config, asOf, dryRun } = options;
+  const folder = safeFind(config.postmortemsDir, cwd);
+  const corpus = corpusOf(new Set([...folder, ...linted.map(({ result }) => result.filePath)].map((file) => displayPath(file, cwd))));
+  let diff = '';
+  const changed: string[] = [];
+  const results = linted.map((entry) => {
+    const path = entry.result.filePath;
+    const bytes = readFileSync(path);
+    const decoded = decodeText(bytes);
+    if (decoded.problem) return entry;
+    const shown = entry.postmortem.file;
+    const check = (text: string): LintedPostmortem & { messages: LintedPostmortem['result']['messages'] } => {
+      const postmortem = parsePostmortem(shown, new TextEncoder().encode(text));
+      const [again] = lintPostmortems([postmortem], { config, asOf, absolutePath: () => path, corpus }) as [LintedPostmortem];
+      return { ...again, messages: again.result.messages };
+    };
+    const before = decoded.text;
+    const fixed = fixText(before, config, check);
+    if (fixed.text === before) return entry;
+    changed.push(shown);
+    diff += createTwoFilesPatch(`a/${shown}`, `b/${shown}`, before, fixed.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+    if (!dryRun) {
+      const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? byteOrderMark : '';
+      writeAtomically(path, bytes, bom + fixed.text);
+    }
+    return { postmortem: fixed.checked.postmortem, result: fixed.checked.result };
+  });
+  return { linted: results, diff, changed };
+}
+
+function safeFind(folder: string, cwd: string): string[] {
+  try {
+    return findPostmortemFiles([folder], cwd);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Writes beside the file, then renames over it: a reader sees the old text or the new, never half.
+ * A file changed since it was read is left alone.
+ */
+function writeAtomically(path: string, expected: Uint8Array, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx', mode: statSync(path).mode });
+    if (!Buffer.from(readFileSync(path)).equals(Buffer.from(expected))) {
+      throw new UsageError(`${path} changed while it was being fixed; run \`hindsight lint --fix\` again`);
+    }
+    renameSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
