@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
   stats: () => import('./commands/stats.js'),
   build: () => import('./commands/build.js'),
   serve: () => import('./commands/serve.js'),
+  lsp: () => import('./commands/lsp.js'),
 };
 
 /** Runs `hindsight` with `argv` (without the node and script paths) and returns the exit code. */

@@ -36,7 +36,7 @@ const byteOrderMark = '\uFEFF';
  */
 export function fixFiles(linted: readonly LintedPostmortem[], options: FixFilesOptions): FixedFiles {
   const { cwd, config, asOf, dryRun } = options;
-  const folder = safeFind(config.postmortemsDir, cwd);
+  const folder = postmortemFilesIn(config.postmortemsDir, cwd);
   const corpus = corpusOf(new Set([...folder, ...linted.map(({ result }) => result.filePath)].map((file) => displayPath(file, cwd))));
   let diff = '';
   const changed: string[] = [];
@@ -65,7 +65,8 @@ export function fixFiles(linted: readonly LintedPostmortem[], options: FixFilesO
   return { linted: results, diff, changed };
 }
 
-function safeFind(folder: string, cwd: string): string[] {
+/** The postmortem files under a folder; none when it does not exist (yet). */
+export function postmortemFilesIn(folder: string, cwd: string): string[] {
   try {
     return findPostmortemFiles([folder], cwd);
   } catch {
