@@ -16,12 +16,15 @@ export const renameKey: FixFinder = ({ source, postmortem }) => {
     const place = postmortem.fields[`/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`]?.key;
     if (!meant || !place) continue;
     const closeKeys = known.filter((candidate) => suggest(key, [candidate]) === candidate);
+    const missing = !Object.hasOwn(postmortem.data, meant);
+    const block = postmortem.fields['']?.value;
     fixes.push({
       ruleId: 'schema',
       title: `Rename \`${key}\` to \`${meant}\``,
       edits: [replaceScalar(source, place, meant)],
-      certain: closeKeys.length === 1 && !Object.hasOwn(postmortem.data, meant),
-      mends: [{ place, mentions: `\`${key}\`` }],
+      certain: closeKeys.length === 1 && missing,
+      // A required key written wrong is also reported missing, at the whole frontmatter.
+      mends: [{ place, mentions: `\`${key}\`` }, ...(missing && block ? [{ place: block, mentions: `Missing required key \`${meant}\`` }] : [])],
     });
   }
   return fixes;
