@@ -127,7 +127,7 @@ describe('hindsight lsp, driven over stdio', () => {
 
   it('renames a mistyped key with a code action whose edit clears the finding', async () => {
     const { diagnostics } = await client.diagnostics(uri(), 1);
-    const typo = diagnostics.find((diagnostic) => diagnostic.message.startsWith('Unexpected key `severtiy`'))!;
+    const typo = diagnostics.find((diagnostic) => String(diagnostic.message).startsWith('Unexpected key `severtiy`'))!;
     const missing = diagnostics.find((diagnostic) => diagnostic.message === 'Missing required key `severity`')!;
     const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri() }, range: typo.range, context: { diagnostics } });
     const rename = actions?.find((action) => 'title' in action && action.title === 'Rename `severtiy` to `severity`');
