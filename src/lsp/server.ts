@@ -122,9 +122,10 @@ export function serveLanguageServer({ input, output, cwd }: ServerStreams): Prom
       recheckAll();
     });
 
-    documents.onDidOpen(({ document }) => {
+    // A buffer opened or closed may be a file not on disk yet: the other buffers' cross-file rules see it come and go.
+    documents.onDidOpen(() => {
       workspace.filesChanged();
-      publisher.schedule(document, 0);
+      recheckAll();
     });
     documents.onDidChangeContent(({ document }) => publisher.schedule(document));
     documents.onDidSave(() => {
@@ -134,6 +135,8 @@ export function serveLanguageServer({ input, output, cwd }: ServerStreams): Prom
     documents.onDidClose(({ document }) => {
       workspace.close(document.uri);
       publisher.clear(document.uri);
+      workspace.filesChanged();
+      recheckAll();
     });
 
     const analysed = (uri: string): { analysis: Analysis; document: TextDocument } | undefined => {

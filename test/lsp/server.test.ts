@@ -164,6 +164,20 @@ describe('hindsight lsp, driven over stdio', () => {
     expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['Unexpected `P1` for `severity`, expected one of `SEV1`']);
   });
 
+  it('lets cross-file rules see the files on disk and the open buffers', async () => {
+    const newFile = 'postmortems/2026-03-07-new-outage.md';
+    const text = edit(edit(validPostmortem.replace(/2026-03-04/g, '2026-03-07'), 'title:', 'related: [2026-01-02-search-outage, 2026-03-08-unsaved]\ntitle:'), '| 2026-03-07 |', '| 2026-03-09 |');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: client.uri(newFile), languageId: 'markdown', version: 1, text } });
+    const first = await client.diagnostics(client.uri(newFile), 1);
+    expect(first.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message])).toEqual([
+      ['related-exists', expect.stringContaining('`2026-03-08-unsaved`')],
+    ]);
+    client.forget();
+    const unsaved = 'postmortems/2026-03-08-unsaved.md';
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: client.uri(unsaved), languageId: 'markdown', version: 1, text: '' } });
+    expect((await client.diagnostics(client.uri(newFile), 1)).diagnostics).toEqual([]);
+  });
+
   it('survives hostile buffers, answering with a finding', async () => {
     const hostile = client.uri('postmortems/2026-03-05-hostile.md');
     const deep = `---\ntitle: ${'['.repeat(100_000)}\n---\n${'> '.repeat(50_000)}x\n`;
