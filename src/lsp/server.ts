@@ -11,7 +11,8 @@ import {
   type InitializeResult,
   type WatchDog,
 } from 'vscode-languageserver';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+// Not `vscode-languageserver/node`: loading it starts a timer of its own that would keep the process alive after `exit`.
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configFileName } from '../config/config.js';
 import { toolVersion } from '../package-root.js';
@@ -93,7 +94,7 @@ export function serveLanguageServer({ input, output, cwd }: ServerStreams): Prom
         workspace = new Workspace(fileURLToPath(folder), () => documents.all());
         publisher.use(workspace);
       }
-      canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      canWatchFiles = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       return {
         capabilities: {
           textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -31,8 +31,10 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static start(root: string): LspClient {
-    return new LspClient(spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] }), root);
+  /** Starts the server in `root`: by default the compiled CLI of this checkout, else the command given. */
+  static start(root: string, command: readonly string[] = [process.execPath, bin, 'lsp', '--stdio']): LspClient {
+    const [program = process.execPath, ...args] = command;
+    return new LspClient(spawn(program, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] }), root);
   }
 
   uri(file: string): string {
