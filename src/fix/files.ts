@@ -23,8 +23,6 @@ export interface FixedFiles {
   linted: LintedPostmortem[];
   /** The unified diff of every change (written, or only shown with `dryRun`); `''` when nothing changed. */
   diff: string;
-  /** The files changed (or that would be), as shown in findings. */
-  changed: string[];
 }
 
 const byteOrderMark = '\uFEFF';
@@ -39,7 +37,6 @@ export function fixFiles(linted: readonly LintedPostmortem[], options: FixFilesO
   const folder = postmortemFilesIn(config.postmortemsDir, cwd);
   const corpus = corpusOf(new Set([...folder, ...linted.map(({ result }) => result.filePath)].map((file) => displayPath(file, cwd))));
   let diff = '';
-  const changed: string[] = [];
   const results = linted.map((entry) => {
     const path = entry.result.filePath;
     const bytes = readFileSync(path);
@@ -54,7 +51,6 @@ export function fixFiles(linted: readonly LintedPostmortem[], options: FixFilesO
     const before = decoded.text;
     const fixed = fixText(before, config, check);
     if (fixed.text === before) return entry;
-    changed.push(shown);
     diff += createTwoFilesPatch(`a/${shown}`, `b/${shown}`, before, fixed.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
     if (!dryRun) {
       const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? byteOrderMark : '';
@@ -62,7 +58,7 @@ export function fixFiles(linted: readonly LintedPostmortem[], options: FixFilesO
     }
     return { postmortem: fixed.checked.postmortem, result: fixed.checked.result };
   });
-  return { linted: results, diff, changed };
+  return { linted: results, diff };
 }
 
 /** The postmortem files under a folder; none when it does not exist (yet). */

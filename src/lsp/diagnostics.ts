@@ -32,6 +32,7 @@ export const typingDelay = 150;
 /** Publishes each open postmortem's findings, a moment after its last change. */
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private disposed = false;
 
   constructor(private readonly connection: Connection, private workspace: Workspace) {}
 
@@ -45,20 +46,21 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(document.uri));
     this.timers.set(document.uri, setTimeout(() => {
       this.timers.delete(document.uri);
-      this.publish(document);
+      void this.publish(document);
     }, delay));
   }
 
-  publish(document: OpenDocument): void {
+  async publish(document: OpenDocument): Promise<void> {
     let analysis: Analysis | AnalysisFailure | undefined;
     try {
-      analysis = this.workspace.analyse(document);
+      analysis = await this.workspace.analyse(document);
     } catch (error) {
       // Nothing a buffer holds may stop the server: say what went wrong, where the editor shows it.
       analysis = { uri: document.uri, version: document.version, problem: (error as Error).message };
       this.connection.console.error(`hindsight: ${(error as Error).stack ?? String(error)}`);
     }
-    if (!analysis) return;
+    // A check that ends after `exit` has no one to tell.
+    if (!analysis || this.disposed) return;
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsOf(analysis) });
   }
 
@@ -70,6 +72,7 @@ export class DiagnosticsPublisher {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }

@@ -46,6 +46,7 @@ export function serveLanguageServer({ input, output, cwd }: ServerStreams): Prom
       finished = true;
       clearInterval(parentCheck);
       publisher.dispose();
+      workspace.dispose();
       connection.dispose();
       input.removeAllListeners?.('data');
       (input as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
@@ -84,14 +85,17 @@ export function serveLanguageServer({ input, output, cwd }: ServerStreams): Prom
     input.on('close', () => finish(shutdownReceived ? 0 : 1));
 
     const documents = new TextDocuments(TextDocument);
-    let workspace = new Workspace(cwd, () => documents.all());
+    const recheckAll = (): void => {
+      for (const document of documents.all()) publisher.schedule(document, 0);
+    };
+    let workspace = new Workspace(cwd, () => documents.all(), recheckAll);
     const publisher = new DiagnosticsPublisher(connection, workspace);
     let canWatchFiles = false;
 
     connection.onInitialize((params): InitializeResult => {
       const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
       if (folder?.startsWith('file:')) {
-        workspace = new Workspace(fileURLToPath(folder), () => documents.all());
+        workspace = new Workspace(fileURLToPath(folder), () => documents.all(), recheckAll);
         publisher.use(workspace);
       }
       canWatchFiles = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -114,9 +118,6 @@ export function serveLanguageServer({ input, output, cwd }: ServerStreams): Prom
       }
     });
 
-    const recheckAll = (): void => {
-      for (const document of documents.all()) publisher.schedule(document, 0);
-    };
     // The config is read again by its time stamp on every check; added or removed files change what cross-file rules see.
     connection.onDidChangeWatchedFiles(() => {
       workspace.filesChanged();
@@ -125,7 +126,7 @@ export function serveLanguageServer({ input, output, cwd }: ServerStreams): Prom
 
     // A buffer opened or closed may be a file not on disk yet: the other buffers' cross-file rules see it come and go.
     documents.onDidOpen(() => {
-      workspace.filesChanged();
+      workspace.buffersChanged();
       recheckAll();
     });
     documents.onDidChangeContent(({ document }) => publisher.schedule(document));
@@ -136,30 +137,30 @@ export function serveLanguageServer({ input, output, cwd }: ServerStreams): Prom
     documents.onDidClose(({ document }) => {
       workspace.close(document.uri);
       publisher.clear(document.uri);
-      workspace.filesChanged();
+      workspace.buffersChanged();
       recheckAll();
     });
 
-    const analysed = (uri: string): { analysis: Analysis; document: TextDocument } | undefined => {
+    const analysed = async (uri: string): Promise<{ analysis: Analysis; document: TextDocument } | undefined> => {
       const document = documents.get(uri);
-      const analysis = document ? safely(() => workspace.analyse(document)) : undefined;
+      const analysis = document ? await workspace.analyse(document) : undefined;
       return document && analysis && 'postmortem' in analysis ? { analysis, document } : undefined;
     };
 
     connection.onCompletion(async ({ textDocument, position }) => {
-      const found = analysed(textDocument.uri);
+      const found = await analysed(textDocument.uri);
       if (!found) return [];
       const lines = found.document.getText().split(/\r?\n/);
       return complete(lines, position, { config: found.analysis.config, vocabulary: () => workspace.vocabularyOf(found.analysis.config) });
     });
 
-    connection.onHover(({ textDocument, position }) => {
-      const found = analysed(textDocument.uri);
-      return found ? hover(found.analysis, position) : null;
+    connection.onHover(async ({ textDocument, position }) => {
+      const found = await analysed(textDocument.uri);
+      return found ? safely(() => hover(found.analysis, position)) ?? null : null;
     });
 
-    connection.onCodeAction((params) => {
-      const found = analysed(params.textDocument.uri);
+    connection.onCodeAction(async (params) => {
+      const found = await analysed(params.textDocument.uri);
       const path = workspace.postmortemPath(params.textDocument.uri);
       return found && path ? safely(() => codeActions(found.analysis, found.document, params, workspace, path)) ?? [] : [];
     });

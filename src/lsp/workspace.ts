@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { VFileMessage } from 'vfile-message';
 import { configFileName, loadConfig, type ResolvedConfig } from '../config/config.js';
 import { corpusOf, lintPostmortems } from '../lint/engine.js';
@@ -9,6 +9,7 @@ import { postmortemFilesIn } from '../fix/files.js';
 import { displayPath, loadPostmortems } from '../parse/load.js';
 import type { Postmortem } from '../parse/model.js';
 import { parsePostmortem } from '../parse/postmortem.js';
+import { parseBuffer, Superseded } from './parse-off-thread.js';
 import { todayUtc } from '../time.js';
 
 /** An open document as the editor holds it. */
@@ -56,14 +57,19 @@ export class Workspace {
   private configStamp = '';
   private diskFiles: string[] | undefined;
   private vocabulary: Promise<Vocabulary> | undefined;
-  private readonly analyses = new Map<string, Analysis | AnalysisFailure>();
+  private readonly analyses = new Map<string, { version: number; result: Promise<Analysis | AnalysisFailure | undefined>; cancel(): void }>();
 
-  constructor(readonly root: string, private readonly openDocuments: () => readonly OpenDocument[]) {}
+  /**
+   * @param openDocuments the editor's buffers
+   * @param configChanged called when `hindsight.config.json` changed on disk since it was last read
+   */
+  constructor(readonly root: string, private readonly openDocuments: () => readonly OpenDocument[], private readonly configChanged: () => void = () => undefined) {}
 
   /** The config, loaded again when `hindsight.config.json` has changed on disk since it was read. */
   currentConfig(): ResolvedConfig | string {
     const stamp = fileStamp(`${this.root}${sep}${configFileName}`);
-    if (stamp !== this.configStamp || (!this.config && !this.configProblem)) {
+    if (stamp !== this.configStamp) {
+      const firstRead = this.configStamp === '';
       this.configStamp = stamp;
       try {
         this.config = loadConfig(this.root);
@@ -73,17 +79,24 @@ export class Workspace {
         this.configProblem = (error as Error).message;
       }
       this.changed();
+      if (!firstRead) this.configChanged();
     }
-    return this.config ?? this.configProblem ?? 'No configuration';
+    return this.config ?? this.configProblem ?? '';
   }
 
-  /** Forget what was read from disk (files were added, removed or changed there). */
-  filesChanged(): void {
+  /** A buffer opened or closed: cross-file rules see another set of files, and files may have come on disk meanwhile. */
+  buffersChanged(): void {
     this.diskFiles = undefined;
-    this.vocabulary = undefined;
     this.changed();
   }
 
+  /** Files were added, removed or saved on disk: what they say may have changed too. */
+  filesChanged(): void {
+    this.vocabulary = undefined;
+    this.buffersChanged();
+  }
+
+  /** Analyses already running finish (and are published); the next request makes a new one. */
   private changed(): void {
     this.analyses.clear();
   }
@@ -105,45 +118,61 @@ export class Workspace {
     return name.toLowerCase().endsWith('.md') && !name.startsWith('.') ? path : undefined;
   }
 
-  /** The document's current version, parsed and linted once, as `hindsight lint` would lint it. */
-  analyse(document: OpenDocument): Analysis | AnalysisFailure | undefined {
+  /**
+   * The document's current version, parsed once and linted as `hindsight lint` would lint it;
+   * `undefined` for a file that is no postmortem, or when a newer version came meanwhile.
+   */
+  analyse(document: OpenDocument): Promise<Analysis | AnalysisFailure | undefined> {
     const path = this.postmortemPath(document.uri);
-    if (!path) return undefined;
+    if (!path) return Promise.resolve(undefined);
     const config = this.currentConfig();
     const known = this.analyses.get(document.uri);
-    if (known && known.version === document.version) return known;
-    if (typeof config === 'string') return this.remember({ uri: document.uri, version: document.version, problem: config });
+    if (known && known.version === document.version) return known.result;
+    known?.cancel();
+    const { uri, version } = document;
     const raw = document.getText();
     const shift = raw.startsWith('\uFEFF') ? 1 : 0;
     const text = raw.slice(shift);
-    try {
-      const { postmortem, messages } = this.check(path, text, config);
-      return this.remember({ uri: document.uri, version: document.version, text, shift, config, postmortem, messages });
-    } catch (error) {
-      return this.remember({ uri: document.uri, version: document.version, problem: (error as Error).message });
-    }
+    const parse = typeof config === 'string' ? undefined : parseBuffer(displayPath(path, this.root), new TextEncoder().encode(text));
+    const result = (async (): Promise<Analysis | AnalysisFailure | undefined> => {
+      if (typeof config === 'string' || !parse) return { uri, version, problem: config as string };
+      try {
+        const postmortem = await parse.result;
+        return { uri, version, text, shift, config, postmortem, messages: this.lint(path, postmortem, config) };
+      } catch (error) {
+        return error instanceof Superseded ? undefined : { uri, version, problem: (error as Error).message };
+      }
+    })();
+    this.analyses.set(uri, { version, result, cancel: () => parse?.cancel() });
+    return result;
   }
 
-  /** Parses and lints some text as the file at `path`, with the folder's other files around it. */
+  /** Parses and lints some text as the file at `path`, here and now (for fixes, which check each round). */
   check(path: string, text: string, config: ResolvedConfig): { postmortem: Postmortem; messages: VFileMessage[] } {
-    const shown = displayPath(path, this.root);
-    const postmortem = parsePostmortem(shown, new TextEncoder().encode(text));
+    const postmortem = parsePostmortem(displayPath(path, this.root), new TextEncoder().encode(text));
+    return { postmortem, messages: this.lint(path, postmortem, config) };
+  }
+
+  /** Lints a parsed postmortem with the folder's other files (on disk and open) around it. */
+  private lint(path: string, postmortem: Postmortem, config: ResolvedConfig): VFileMessage[] {
     const [linted] = lintPostmortems([postmortem], {
       config,
       asOf: todayUtc(),
       absolutePath: () => path,
       corpus: corpusOf(new Set([...this.files(config), path].map((file) => displayPath(file, this.root)))),
     });
-    return { postmortem, messages: linted?.result.messages ?? [] };
+    return linted?.result.messages ?? [];
   }
 
-  private remember<Entry extends Analysis | AnalysisFailure>(entry: Entry): Entry {
-    this.analyses.set(entry.uri, entry);
-    return entry;
+  /** Stops every parse still running (the server is exiting). */
+  dispose(): void {
+    for (const analysis of this.analyses.values()) analysis.cancel();
+    this.analyses.clear();
   }
 
   /** Forget a closed document's analysis. */
   close(uri: string): void {
+    this.analyses.get(uri)?.cancel();
     this.analyses.delete(uri);
   }
 
@@ -160,20 +189,14 @@ export class Workspace {
       .catch(() => [])
       .then(gather);
     const fromDisk = await this.vocabulary;
-    const open = this.openDocuments().flatMap((document) => {
-      const analysis = this.analyse(document);
-      return analysis && 'postmortem' in analysis ? [analysis.postmortem] : [];
-    });
+    const analyses = await Promise.all(this.openDocuments().map((document) => this.analyse(document)));
+    const open = analyses.flatMap((analysis) => (analysis && 'postmortem' in analysis ? [analysis.postmortem] : []));
     const fromOpen = gather(open);
     return {
       services: union(fromDisk.services, fromOpen.services),
       teams: union(fromDisk.teams, fromOpen.teams),
       people: union(fromDisk.people, fromOpen.people),
     };
-  }
-
-  uriOf(path: string): string {
-    return pathToFileURL(path).href;
   }
 }
 

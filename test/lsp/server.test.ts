@@ -191,10 +191,26 @@ describe('hindsight lsp, driven over stdio', () => {
     expect(hover).not.toBeNull();
   });
 
+  it('keeps answering while a large buffer is checked', async () => {
+    const large = client.uri('postmortems/2026-03-04-long-timeline.md');
+    const entries = Array.from({ length: 4000 }, (_, index) => `- 2026-03-04 16:${String(index % 60).padStart(2, '0')} UTC - Check ${index}: steady`).join('\n');
+    const text = edit(valid, '## Root Cause', `${entries}\n\n## Root Cause`);
+    const order: string[] = [];
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: large, languageId: 'markdown', version: 1, text } });
+    const checked = client.diagnostics(large, 1).then((params) => {
+      order.push('diagnostics');
+      return params;
+    });
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri() }, position: { line: 9, character: 3 } });
+    order.push('hover');
+    const { diagnostics } = await checked;
+    expect(order).toEqual(['hover', 'diagnostics']);
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toContain('timeline-chronological');
+  });
+
   it('shuts down and exits cleanly', async () => {
     await client.connection.sendRequest(ShutdownRequest.type);
     await client.connection.sendNotification(ExitNotification.type);
-    expect(await client.exited).toBe(0);
-    expect(client.stderr).toBe('');
+    expect({ code: await client.exited, stderr: client.stderr }).toEqual({ code: 0, stderr: '' });
   });
 });
