@@ -9,7 +9,7 @@ import { postmortemFilesIn } from '../fix/files.js';
 import { displayPath, loadPostmortems } from '../parse/load.js';
 import type { Postmortem } from '../parse/model.js';
 import { parsePostmortem } from '../parse/postmortem.js';
-import { parseBuffer, Superseded } from './parse-off-thread.js';
+import { ParseThread, Superseded } from './parse-off-thread.js';
 import { todayUtc } from '../time.js';
 
 /** An open document as the editor holds it. */
@@ -57,6 +57,7 @@ export class Workspace {
   private configStamp = '';
   private diskFiles: string[] | undefined;
   private vocabulary: Promise<Vocabulary> | undefined;
+  private readonly thread = new ParseThread();
   private readonly analyses = new Map<string, { version: number; result: Promise<Analysis | AnalysisFailure | undefined>; cancel(): void }>();
 
   /**
@@ -133,7 +134,7 @@ export class Workspace {
     const raw = document.getText();
     const shift = raw.startsWith('\uFEFF') ? 1 : 0;
     const text = raw.slice(shift);
-    const parse = typeof config === 'string' ? undefined : parseBuffer(displayPath(path, this.root), new TextEncoder().encode(text));
+    const parse = typeof config === 'string' ? undefined : this.thread.parse(displayPath(path, this.root), new TextEncoder().encode(text));
     const result = (async (): Promise<Analysis | AnalysisFailure | undefined> => {
       if (typeof config === 'string' || !parse) return { uri, version, problem: config as string };
       try {
@@ -166,7 +167,7 @@ export class Workspace {
 
   /** Stops every parse still running (the server is exiting). */
   dispose(): void {
-    for (const analysis of this.analyses.values()) analysis.cancel();
+    this.thread.dispose();
     this.analyses.clear();
   }
 
