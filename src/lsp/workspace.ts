@@ -91,8 +91,10 @@ export class Workspace {
     this.changed();
   }
 
-  /** Files were added, removed or saved on disk: what they say may have changed too. */
+  /** Files were added, removed or saved on disk: what they say may have changed too, the config included. */
   filesChanged(): void {
+    // A rewrite within the time stamp's granularity, to the same size, would otherwise go unseen.
+    this.configStamp = '';
     this.vocabulary = undefined;
     this.buffersChanged();
   }

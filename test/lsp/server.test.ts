@@ -162,6 +162,17 @@ describe('hindsight lsp, driven over stdio', () => {
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri('hindsight.config.json'), type: FileChangeType.Changed }] });
     const { diagnostics } = await client.diagnostics(uri(), 3, (params) => params.diagnostics.length > 0);
     expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['Unexpected `P1` for `severity`, expected one of `SEV1`']);
+    // A broken config is said on the file, as `hindsight lint` says it, until it is mended.
+    client.forget();
+    writeFileSync(join(root, 'hindsight.config.json'), '{ "severities": ');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri('hindsight.config.json'), type: FileChangeType.Changed }] });
+    const broken = await client.diagnostics(uri(), 3);
+    expect(broken.diagnostics.map((diagnostic) => [diagnostic.range.start, diagnostic.message])).toEqual([
+      [{ line: 0, character: 0 }, expect.stringMatching(/^Hindsight could not check this file: hindsight\.config\.json:1:\d+: invalid JSON/)],
+    ]);
+    writeFileSync(join(root, 'hindsight.config.json'), JSON.stringify({ severities: [{ id: 'SEV1', name: 'Worst', definition: 'All down.' }] }));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri('hindsight.config.json'), type: FileChangeType.Changed }] });
+    await client.diagnostics(uri(), 3, (params) => params.diagnostics[0]?.code === 'schema');
   });
 
   it('lets cross-file rules see the files on disk and the open buffers', async () => {
