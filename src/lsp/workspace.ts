@@ -70,7 +70,8 @@ export class Workspace {
   currentConfig(): ResolvedConfig | string {
     const stamp = fileStamp(`${this.root}${sep}${configFileName}`);
     if (stamp !== this.configStamp) {
-      const firstRead = this.configStamp === '';
+      // Read for the first time, or because files changed: whoever asked checks the buffers again.
+      const requested = this.configStamp === '';
       this.configStamp = stamp;
       try {
         this.config = loadConfig(this.root);
@@ -80,7 +81,7 @@ export class Workspace {
         this.configProblem = (error as Error).message;
       }
       this.changed();
-      if (!firstRead) this.configChanged();
+      if (!requested) this.configChanged();
     }
     return this.config ?? this.configProblem ?? '';
   }
