@@ -1,17 +1,19 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { findFixes, fixText, type Fix } from '../fix/index.js';
-import type { TextEdit as OffsetEdit } from '../fix/edits.js';
+import { compatibleEdits, findFixes, fixText, type Fix } from '../fix/index.js';
+import { applyEdits, type TextEdit as OffsetEdit } from '../fix/edits.js';
 import { rangesTouch, toRange } from './positions.js';
 import type { Analysis, Workspace } from './workspace.js';
 
 /** The quick fixes for the findings in the range, and one action that applies every certain fix. */
 export function codeActions(analysis: Analysis, document: TextDocument, params: CodeActionParams, workspace: Workspace, path: string): CodeAction[] {
   const { text, postmortem, config, messages, shift } = analysis;
-  const wanted = (kind: string) => !params.context.only || params.context.only.some((only) => kind === only || kind.startsWith(`${only}.`));
+  const { only } = params.context;
+  const wanted = (kind: string) => !only || only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+  const fixes = findFixes({ text, postmortem, config, messages });
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
-    for (const fix of findFixes({ text, postmortem, config, messages })) {
+    for (const fix of fixes) {
       const touched = fix.mends.map((mend) => toRange(mend.place, shift));
       const edits = fix.edits.map((edit) => toTextEdit(document, edit, shift));
       if (![...touched, ...edits.map((edit) => edit.range)].some((range) => rangesTouch(range, params.range))) continue;
@@ -24,18 +26,23 @@ export function codeActions(analysis: Analysis, document: TextDocument, params: 
       });
     }
   }
-  if (wanted(CodeActionKind.SourceFixAll)) {
-    const fixed = fixText(text, config, (candidate) => workspace.check(path, candidate, config));
-    if (fixed.text !== text) {
+  const certain = fixes.filter((fix) => fix.certain);
+  if (wanted(fixAllKind) && certain.length > 0) {
+    // Asked for by name (on save, or *Fix all*), it is `lint --fix` exactly, round after round; listed
+    // among the rest (as editors ask on every cursor move), one round of the fixes at hand.
+    const fixed = only ? fixText(text, config, (candidate) => workspace.check(path, candidate, config)).text : applyEdits(text, compatibleEdits(certain));
+    if (fixed !== text) {
       actions.push({
         title: 'Fix all certain Hindsight problems',
-        kind: `${CodeActionKind.SourceFixAll}.hindsight`,
-        edit: { changes: { [document.uri]: [toTextEdit(document, changedSpan(text, fixed.text), shift)] } },
+        kind: fixAllKind,
+        edit: { changes: { [document.uri]: [toTextEdit(document, changedSpan(text, fixed), shift)] } },
       });
     }
   }
   return actions;
 }
+
+const fixAllKind = `${CodeActionKind.SourceFixAll}.hindsight`;
 
 function toTextEdit(document: TextDocument, edit: OffsetEdit, shift: number): TextEdit {
   return { range: { start: document.positionAt(edit.start + shift), end: document.positionAt(edit.end + shift) }, newText: edit.newText };

@@ -140,6 +140,25 @@ describe('hindsight lsp, driven over stdio', () => {
     expect(after.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['blameless-language']);
   });
 
+  it('fixes every certain problem with one source.fixAll action, as `lint --fix` does', async () => {
+    const file = client.uri('postmortems/2026-03-04-fix-all.md');
+    const text = edit(edit(edit(valid, 'status: published', 'stauts: published'), 'date: 2026-03-04', 'date: 2026-03-05'), '| done |', '| Done |');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: file, languageId: 'markdown', version: 1, text } });
+    const { diagnostics } = await client.diagnostics(file, 1);
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['schema', 'filename', 'date-matches-start', 'schema']);
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: file },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    expect(actions?.map((action) => action.title)).toEqual(['Fix all certain Hindsight problems']);
+    const edits = (actions?.[0] as { edit: { changes: Record<string, Parameters<typeof TextDocument.applyEdits>[1]> } }).edit.changes[file]!;
+    const fixed = TextDocument.applyEdits(TextDocument.create(file, 'markdown', 1, text), edits);
+    expect(fixed).toBe(valid);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: file, version: 2 }, contentChanges: [{ text: fixed }] });
+    expect((await client.diagnostics(file, 2)).diagnostics).toEqual([]);
+  });
+
   it('offers the configured severities after `severity:`, with their names and definitions', async () => {
     const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri() }, position: { line: 3, character: 10 } })) as CompletionItem[];
     expect(items.map((item) => [item.label, item.detail, (item.documentation as MarkupContent).value])).toEqual([
