@@ -39,7 +39,7 @@ export function fixFiles(linted: readonly LintedPostmortem[], options: FixFilesO
   let diff = '';
   const results = linted.map((entry) => {
     const path = entry.result.filePath;
-    const bytes = readFileSync(path);
+    const bytes = readBytes(path);
     const decoded = decodeText(bytes);
     if (decoded.problem) return entry;
     const shown = entry.postmortem.file;
@@ -59,6 +59,14 @@ export function fixFiles(linted: readonly LintedPostmortem[], options: FixFilesO
     return { postmortem: fixed.checked.postmortem, result: fixed.checked.result };
   });
   return { linted: results, diff };
+}
+
+function readBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`Cannot read ${path} to fix it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 /** The postmortem files under a folder; none when it does not exist (yet). */

@@ -32,6 +32,8 @@ export const typingDelay = 150;
 /** Publishes each open postmortem's findings, a moment after its last change. */
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Closed since their check began: their findings are not published. */
+  private readonly closed = new Set<string>();
   private disposed = false;
 
   constructor(private readonly connection: Connection, private workspace: Workspace) {}
@@ -43,6 +45,7 @@ export class DiagnosticsPublisher {
 
   /** Checks the document after `delay` ms of quiet; a later change restarts the wait. */
   schedule(document: OpenDocument, delay = typingDelay): void {
+    this.closed.delete(document.uri);
     clearTimeout(this.timers.get(document.uri));
     this.timers.set(document.uri, setTimeout(() => {
       this.timers.delete(document.uri);
@@ -60,12 +63,13 @@ export class DiagnosticsPublisher {
       this.connection.console.error(`hindsight: ${(error as Error).stack ?? String(error)}`);
     }
     // A check that ends after `exit` has no one to tell.
-    if (!analysis || this.disposed) return;
+    if (!analysis || this.disposed || this.closed.has(document.uri)) return;
     void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsOf(analysis) });
   }
 
   /** Clears a closed document's findings. */
   clear(uri: string): void {
+    this.closed.add(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
