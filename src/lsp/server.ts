@@ -65,8 +65,9 @@ export function serveLanguageServer({ input, output, cwd }: ServerStreams): Prom
         parentCheck = setInterval(() => {
           try {
             process.kill(parent, 0);
-          } catch {
-            finish(shutdownReceived ? 0 : 1);
+          } catch (error) {
+            // EPERM: it is there, only not ours to signal (another user, another container).
+            if ((error as NodeJS.ErrnoException).code === 'ESRCH') finish(shutdownReceived ? 0 : 1);
           }
         }, parentCheckInterval);
         parentCheck.unref();
