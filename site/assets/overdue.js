@@ -10,22 +10,19 @@ function daysBetween(from, to) {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 }
 
-let overdueTotal = 0;
 for (const row of document.querySelectorAll('tr[data-due]')) {
   const days = daysBetween(row.dataset.due, today);
   const overdue = days > 0;
-  if (overdue) overdueTotal += 1;
   row.classList.toggle('is-overdue', overdue);
   const mark = row.querySelector('[data-overdue-mark]');
   if (mark) mark.textContent = overdue ? `Overdue by ${days} day${days === 1 ? '' : 's'}` : '';
 }
 
-for (const section of document.querySelectorAll('section.owner')) {
-  const count = section.querySelector('[data-overdue-count]');
-  if (count) count.textContent = String(section.querySelectorAll('tr.is-overdue').length);
+// Counts over more items than the page lists: overdue when built, plus those due since.
+for (const count of document.querySelectorAll('[data-overdue-at-build]')) {
+  const since = count.dataset.upcoming.split(' ').filter((due) => due !== '' && daysBetween(due, today) > 0).length;
+  count.textContent = String(Number(count.dataset.overdueAtBuild) + since);
 }
-const total = document.querySelector('[data-overdue-total]');
-if (total) total.textContent = String(overdueTotal);
 
 for (const note of document.querySelectorAll('[data-as-of-note]')) {
   note.textContent =

@@ -1,16 +1,15 @@
-// Search over the postmortems with Pagefind: a query, facets, or both. Results reuse the cards the
-// page already lists (built, escaped HTML); the only text taken from the index is put in with
-// textContent, and excerpts keep nothing but text and <mark>.
+// Search over every postmortem with Pagefind: a query, facets, or both. The page lists only the
+// newest postmortems, so each result is drawn from the fields the index keeps for it, put in with
+// textContent; excerpts keep nothing but text and <mark>.
 
 const root = document.getElementById('search');
 const input = document.getElementById('search-input');
-const all = document.getElementById('postmortems');
+const all = document.getElementById('listing');
 const results = document.getElementById('results');
 const status = document.getElementById('result-status');
 const more = document.getElementById('more-results');
 const pageSize = 20;
 const initialStatus = status.textContent;
-const cards = new Map([...all.children].map((item) => [item.dataset.id, item]));
 const counts = [...root.querySelectorAll('fieldset[data-facet] label')].map((label) => ({
   facet: label.closest('fieldset').dataset.facet,
   value: label.querySelector('input').value,
@@ -19,17 +18,26 @@ const counts = [...root.querySelectorAll('fieldset[data-facet] label')].map((lab
 }));
 
 let pagefind;
+let loading;
 let current = { hits: [], shown: 0 };
 let generation = 0;
 
-try {
-  pagefind = await import(new URL('pagefind.js', new URL(root.dataset.pagefindPath, document.baseURI)).href);
-  await pagefind.options({ excerptLength: 24 });
-  // Loads every filter now: a search reports counts only for filters already loaded.
-  await pagefind.filters();
-  root.hidden = false;
-} catch {
-  // No index (the site was not built by `hindsight build`): the full list stays, without search.
+/**
+ * The index loads on first use, not with the page: most visits only read the list. Every filter
+ * loads with it, since a search reports counts only for filters already loaded.
+ */
+function loadIndex() {
+  loading ??= (async () => {
+    const module = await import(new URL('pagefind.js', new URL(root.dataset.pagefindPath, document.baseURI)).href);
+    await module.options({ excerptLength: 24 });
+    await module.filters();
+    pagefind = module;
+  })().catch(() => {
+    // No index (the site was not built by `hindsight build`): the list stays, without search.
+    root.hidden = true;
+    status.textContent = initialStatus;
+  });
+  return loading;
 }
 
 function selectedFilters() {
@@ -79,24 +87,54 @@ function excerptNode(html) {
   return paragraph;
 }
 
+/** An element with a class and text. */
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A result as the list's cards look: title link, severity, date, services, resolve time, status, impact. */
+function card(data) {
+  const { meta } = data;
+  const item = element('li');
+  item.dataset.id = meta.id;
+  const article = element('article', 'card');
+  const title = element('h2', 'card-title');
+  const link = element('a', '', meta.title);
+  link.href = meta.link;
+  title.append(link);
+  const facts = element('p', 'card-meta');
+  // Class names come from the build, but only ever take the shapes it writes.
+  const badge = element('span', `badge ${/^sev-\d$/.test(meta.severityClass) ? meta.severityClass : ''}`, meta.severity);
+  badge.title = meta.severityName;
+  const date = element('time', '', meta.date);
+  date.dateTime = meta.date;
+  const services = element('span', 'services');
+  for (const service of (meta.services ?? '').split(' ').filter(Boolean)) services.append(element('span', 'chip', service), ' ');
+  facts.append(badge, ' ', date, ' ', services, ' ', element('span', '', `Resolved in ${meta.resolvedIn}`));
+  if (meta.status !== 'published') facts.append(' ', element('span', `status status-${meta.status.replace(/[^a-z-]/g, '')}`, meta.statusLabel));
+  article.append(title, facts, element('p', 'card-impact', meta.headline));
+  if (input.value.trim() !== '') article.append(excerptNode(data.excerpt));
+  item.append(article);
+  return item;
+}
+
 async function showMore() {
   const batch = current.hits.slice(current.shown, current.shown + pageSize);
   current.shown += batch.length;
   const mine = generation;
   const loaded = await Promise.all(batch.map((hit) => hit.data()));
   if (mine !== generation) return;
-  for (const data of loaded) {
-    const card = cards.get(data.meta.id);
-    if (!card) continue;
-    const item = card.cloneNode(true);
-    if (input.value.trim() !== '') item.querySelector('article').append(excerptNode(data.excerpt));
-    results.append(item);
-  }
+  results.append(...loaded.map(card));
   more.hidden = current.shown >= current.hits.length;
 }
 
 async function update() {
   const mine = ++generation;
+  await loadIndex();
+  if (!pagefind || mine !== generation) return;
   const term = input.value.trim();
   const filters = selectedFilters();
   if (term === '' && Object.keys(filters).length === 0) {
@@ -122,16 +160,18 @@ async function update() {
   await showMore();
 }
 
-if (pagefind) {
-  // On a phone the facets start folded, so the list is not pushed off the first screen.
-  if (matchMedia('(max-width: 40rem)').matches) for (const facet of root.querySelectorAll('details.facet')) facet.open = false;
-  root.querySelector('form').addEventListener('submit', (event) => event.preventDefault());
-  input.addEventListener('input', update);
-  root.addEventListener('change', update);
-  more.addEventListener('click', showMore);
-  const query = new URLSearchParams(location.search).get('q');
-  if (query) {
-    input.value = query;
-    update();
-  }
+root.hidden = false;
+// On a phone the facets start folded, so the list is not pushed off the first screen.
+if (matchMedia('(max-width: 40rem)').matches) for (const facet of root.querySelectorAll('details.facet')) facet.open = false;
+root.querySelector('form').addEventListener('submit', (event) => event.preventDefault());
+// Loading starts as soon as a reader reaches for the search, before the first key lands.
+root.addEventListener('focusin', loadIndex);
+root.addEventListener('pointerdown', loadIndex);
+input.addEventListener('input', update);
+root.addEventListener('change', update);
+more.addEventListener('click', showMore);
+const query = new URLSearchParams(location.search).get('q');
+if (query) {
+  input.value = query;
+  update();
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { ResolvedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
-import { corpusOf, lintPostmortems, type LintedPostmortem } from '../lint/engine.js';
+import { corpusOf, lintPostmortems, type LintResult } from '../lint/engine.js';
 import { displayPath, findPostmortemFiles } from '../parse/load.js';
 import { parsePostmortem } from '../parse/postmortem.js';
 import { decodeText } from '../parse/text.js';
@@ -19,8 +19,8 @@ export interface FixFilesOptions {
 }
 
 export interface FixedFiles {
-  /** Every postmortem linted again after its fixes: what remains. */
-  linted: LintedPostmortem[];
+  /** Every file's findings after its fixes: what remains. */
+  results: LintResult[];
   /** The unified diff of every change (written, or only shown with `dryRun`); `''` when nothing changed. */
   diff: string;
 }
@@ -32,33 +32,34 @@ const byteOrderMark = '\uFEFF';
  * (`--fix-dry-run`), and lints the result. Each file is replaced atomically, and only when it
  * still holds the text the fixes were made for.
  */
-export function fixFiles(linted: readonly LintedPostmortem[], options: FixFilesOptions): FixedFiles {
+export function fixFiles(linted: readonly LintResult[], options: FixFilesOptions): FixedFiles {
   const { cwd, config, asOf, dryRun } = options;
   const folder = postmortemFilesIn(config.postmortemsDir, cwd);
-  const corpus = corpusOf(new Set([...folder, ...linted.map(({ result }) => result.filePath)].map((file) => displayPath(file, cwd))));
+  const corpus = corpusOf(new Set([...folder, ...linted.map((result) => result.filePath)].map((file) => displayPath(file, cwd))));
   let diff = '';
-  const results = linted.map((entry) => {
-    const path = entry.result.filePath;
+  const results = linted.map((found) => {
+    const path = found.filePath;
     const bytes = readBytes(path);
     const decoded = decodeText(bytes);
-    if (decoded.problem) return entry;
-    const shown = entry.postmortem.file;
-    const check = (text: string): LintedPostmortem & { messages: LintedPostmortem['result']['messages'] } => {
+    if (decoded.problem) return found;
+    const shown = displayPath(path, cwd);
+    const check = (text: string) => {
       const postmortem = parsePostmortem(shown, new TextEncoder().encode(text));
-      const [again] = lintPostmortems([postmortem], { config, asOf, absolutePath: () => path, corpus }) as [LintedPostmortem];
-      return { ...again, messages: again.result.messages };
+      const [again] = lintPostmortems([postmortem], { config, asOf, absolutePath: () => path, corpus });
+      const result = again?.result ?? found;
+      return { postmortem, result, messages: result.messages };
     };
     const before = decoded.text;
     const fixed = fixText(before, config, check);
-    if (fixed.text === before) return entry;
+    if (fixed.text === before) return found;
     diff += createTwoFilesPatch(`a/${shown}`, `b/${shown}`, before, fixed.text, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
     if (!dryRun) {
       const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? byteOrderMark : '';
       writeAtomically(path, bytes, bom + fixed.text);
     }
-    return { postmortem: fixed.checked.postmortem, result: fixed.checked.result };
+    return fixed.checked.result;
   });
-  return { linted: results, diff };
+  return { results, diff };
 }
 
 function readBytes(path: string): Buffer {

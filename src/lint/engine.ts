@@ -33,35 +33,77 @@ export interface LintOptions {
 
 const startOfFile: Position = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
+/** A rule with its configured level and options. */
+export interface EnabledRule {
+  rule: Rule;
+  setting: RuleSetting;
+}
+
+interface CheckContext {
+  config: ResolvedConfig;
+  asOf: string;
+  corpus: Corpus;
+}
+
 /** Runs every enabled rule over each postmortem. */
 export function lintPostmortems(postmortems: readonly Postmortem[], options: LintOptions): LintedPostmortem[] {
   const { config, asOf, absolutePath, rules = registry } = options;
   const enabled = enabledRules(config, rules);
-  const corpus = options.corpus ?? corpusOf(postmortems.map((postmortem) => postmortem.file));
-  return postmortems.map((postmortem) => {
-    const messages: VFileMessage[] = [];
-    for (const { rule, setting } of enabled) {
-      const report = (reason: string, place: Position = startOfFile, extra: ReportOptions = {}): void => {
-        const message = new VFileMessage(reason, {
-          place,
-          ruleId: rule.id,
-          source: 'hindsight',
-          ...(extra.cause ? { cause: new VFileMessage(extra.cause.message, { place: extra.cause.place }) } : {}),
-        });
-        message.fatal = setting.level === 'error' && extra.level !== 'warn';
-        message.url = rule.url;
-        message.file = postmortem.file;
-        messages.push(message);
-      };
-      rule.check({ postmortem, corpus, config, options: setting.options, asOf, report });
-    }
-    messages.sort(byPlace);
-    const errorCount = messages.filter((message) => message.fatal).length;
-    return {
-      postmortem,
-      result: { filePath: absolutePath(postmortem), messages, errorCount, warningCount: messages.length - errorCount },
+  const context = { config, asOf, corpus: options.corpus ?? corpusOf(postmortems.map((postmortem) => postmortem.file)) };
+  return postmortems.map((postmortem) => ({
+    postmortem,
+    result: lintResult(absolutePath(postmortem), [...ownFindings(postmortem, enabled, context), ...acrossFileFindings(postmortem, enabled, context)]),
+  }));
+}
+
+/** The findings of the rules that read only this file: what the lint cache keeps. */
+export function ownFindings(postmortem: Postmortem, enabled: readonly EnabledRule[], context: CheckContext): VFileMessage[] {
+  return check(postmortem, enabled.filter(({ rule }) => !rule.acrossFiles), context);
+}
+
+/** The findings of the rules that look across files; they need only `acrossFilesModel(postmortem)`. */
+export function acrossFileFindings(postmortem: Postmortem, enabled: readonly EnabledRule[], context: CheckContext): VFileMessage[] {
+  return check(postmortem, enabled.filter(({ rule }) => rule.acrossFiles), context);
+}
+
+/**
+ * The part of a model that rules looking across files read: the id, the path and their frontmatter
+ * keys with their places. Small enough to keep in the lint cache for every file.
+ */
+export function acrossFilesModel(postmortem: Postmortem, enabled: readonly EnabledRule[]): Postmortem {
+  const keys = [...new Set(enabled.flatMap(({ rule }) => rule.acrossFiles?.keys ?? []))];
+  const data = Object.fromEntries(keys.filter((key) => Object.hasOwn(postmortem.data, key)).map((key) => [key, postmortem.data[key]]));
+  const fields = Object.fromEntries(
+    Object.entries(postmortem.fields).filter(([pointer]) => keys.some((key) => pointer === `/${key}` || pointer.startsWith(`/${key}/`))),
+  );
+  return { id: postmortem.id, file: postmortem.file, data, fields, syntax: [], sections: [], timeline: [], timelineStrays: [], actionItems: null, prose: [], lines: postmortem.lines };
+}
+
+function check(postmortem: Postmortem, enabled: readonly EnabledRule[], { config, asOf, corpus }: CheckContext): VFileMessage[] {
+  const messages: VFileMessage[] = [];
+  for (const { rule, setting } of enabled) {
+    const report = (reason: string, place: Position = startOfFile, extra: ReportOptions = {}): void => {
+      const message = new VFileMessage(reason, {
+        place,
+        ruleId: rule.id,
+        source: 'hindsight',
+        ...(extra.cause ? { cause: new VFileMessage(extra.cause.message, { place: extra.cause.place }) } : {}),
+      });
+      message.fatal = setting.level === 'error' && extra.level !== 'warn';
+      message.url = rule.url;
+      message.file = postmortem.file;
+      messages.push(message);
     };
-  });
+    rule.check({ postmortem, corpus, config, options: setting.options, asOf, report });
+  }
+  return messages;
+}
+
+/** One file's result: its findings in file order (rules in registry order at the same place), counted. */
+export function lintResult(filePath: string, messages: VFileMessage[]): LintResult {
+  messages.sort(byPlace);
+  const errorCount = messages.filter((message) => message.fatal).length;
+  return { filePath, messages, errorCount, warningCount: messages.length - errorCount };
 }
 
 function byPlace(a: VFileMessage, b: VFileMessage): number {
@@ -69,7 +111,7 @@ function byPlace(a: VFileMessage, b: VFileMessage): number {
 }
 
 /** The rules with their configured level and options; an unknown rule id in config is a usage error. */
-function enabledRules(config: ResolvedConfig, rules: readonly Rule[]): Array<{ rule: Rule; setting: RuleSetting }> {
+export function enabledRules(config: ResolvedConfig, rules: readonly Rule[] = registry): EnabledRule[] {
   const known = new Set(rules.map((rule) => rule.id));
   for (const id of Object.keys(config.rules)) {
     if (!known.has(id)) throw new UsageError(`Unknown rule \`${id}\` in ${config.file ?? 'the configuration'}, expected one of: ${[...known].join(', ')}`);

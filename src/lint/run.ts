@@ -1,11 +1,21 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { configFileName, loadConfig, type ResolvedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { ParseCache } from '../parse/cache.js';
-import { displayPath, findPostmortemFiles, loadPostmortems } from '../parse/load.js';
-import type { ValidPostmortem } from '../parse/model.js';
-import { corpusOf, lintPostmortems, validPostmortems, type LintedPostmortem } from './engine.js';
+import { displayPath, findPostmortemFiles, loadPostmortems, readSources } from '../parse/load.js';
+import type { Postmortem, ValidPostmortem } from '../parse/model.js';
+import { LintCache } from './cache.js';
+import {
+  acrossFileFindings,
+  acrossFilesModel,
+  corpusOf,
+  enabledRules,
+  lintResult,
+  ownFindings,
+  validPostmortems,
+  type LintedPostmortem,
+  type LintResult,
+} from './engine.js';
 
 export interface LintRunOptions {
   cwd: string;
@@ -17,6 +27,18 @@ export interface LintRunOptions {
   /** Render each body to HTML as well (the site). */
   render?: boolean;
   config?: ResolvedConfig;
+  /** Reuse the findings of unchanged files (default); `false` checks every file afresh. */
+  cache?: boolean;
+  /** Hears how many of the files are ready (from the cache or parsed) out of how many. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LintReport {
+  config: ResolvedConfig;
+  /** One per file named by `paths`, in path order. */
+  results: LintResult[];
+  /** How many files' own findings came from the cache, unparsed. */
+  fromCache: number;
 }
 
 export interface LintRun {
@@ -27,12 +49,26 @@ export interface LintRun {
   valid: ValidPostmortem[];
 }
 
-/**
- * Loads the config, parses the named paths once, and lints them. Cross-file rules see every file
- * in the folder by name, without parsing the ones not named.
- */
+/** Lints the named paths: findings only. A file whose findings are cached is not parsed. */
+export async function lintFiles(options: LintRunOptions): Promise<LintReport> {
+  const { config, results, fromCache } = await lint(options, false);
+  return { config, results: results.map(({ result }) => result), fromCache };
+}
+
+/** Lints the named paths and returns their models too, for the rollups and the site. */
 export async function runLint(options: LintRunOptions): Promise<LintRun> {
-  const { cwd, asOf, render = false } = options;
+  const { config, results } = await lint(options, true);
+  const linted = results.map(({ postmortem, result }) => ({ postmortem: postmortem as Postmortem, result }));
+  return { config, linted, valid: validPostmortems(linted, config) };
+}
+
+/**
+ * Loads the config, then each named file's findings: from the lint cache when its bytes are
+ * unchanged, else from its model (parsed once, or from the parse cache). Cross-file rules see
+ * every file in the folder by name, without parsing the ones not named.
+ */
+async function lint(options: LintRunOptions, withModels: boolean) {
+  const { cwd, asOf, render = false, onProgress = () => {} } = options;
   const config = options.config ?? loadConfig(cwd);
   const folderExists = existsSync(config.postmortemsDir);
   if (!options.paths?.length && !options.only && !folderExists) {
@@ -40,15 +76,37 @@ export async function runLint(options: LintRunOptions): Promise<LintRun> {
   }
   const folder = folderExists ? findPostmortemFiles([config.postmortemsDir], cwd) : [];
   const requested = options.only ? [...options.only] : options.paths?.length ? findPostmortemFiles(options.paths, cwd) : folder;
-  const named = new Set(requested);
-  const others = folder.filter((file) => !named.has(file));
-  const postmortems = await loadPostmortems(requested, { cwd, render, cache: ParseCache.at(config.root) });
-  const absolute = new Map(postmortems.map((postmortem, index) => [postmortem, requested[index] ?? resolve(cwd, postmortem.file)]));
-  const linted = lintPostmortems(postmortems, {
-    config,
-    asOf,
-    absolutePath: (postmortem) => absolute.get(postmortem) ?? resolve(cwd, postmortem.file),
-    corpus: corpusOf([...requested, ...others].map((file) => displayPath(file, cwd))),
+  const everyFile = [...new Set([...requested, ...folder])].map((file) => displayPath(file, cwd));
+  const context = { config, asOf, corpus: corpusOf(everyFile) };
+  const enabled = enabledRules(config);
+
+  const sources = readSources(requested, cwd);
+  const lintCache = options.cache === false ? LintCache.none() : LintCache.open(config, asOf, enabled);
+  const contents = sources.map((source) => LintCache.contentHash(source.bytes));
+  const cached = sources.map((source, index) => lintCache.get(source.shown, contents[index] ?? ''));
+  const toParse = sources.flatMap((source, index) => (withModels || !cached[index] ? [{ source, index }] : []));
+  let done = sources.length - toParse.length;
+  onProgress(done, sources.length);
+  const models = await loadPostmortems(
+    toParse.map(({ source }) => source),
+    {
+      render,
+      cache: ParseCache.at(config.root),
+      onParsed: (count) => onProgress((done += count), sources.length),
+    },
+  );
+  const modelOf = new Map(toParse.map(({ index }, position) => [index, models[position]]));
+
+  const results = sources.map((source, index) => {
+    const postmortem = modelOf.get(index);
+    let hit = cached[index];
+    if (!hit) {
+      const model = postmortem as Postmortem;
+      hit = { messages: ownFindings(model, enabled, context), acrossFiles: acrossFilesModel(model, enabled) };
+      lintCache.set(source.shown, contents[index] ?? '', hit.messages, hit.acrossFiles);
+    }
+    return { postmortem, result: lintResult(source.path, [...hit.messages, ...acrossFileFindings(hit.acrossFiles, enabled, context)]) };
   });
-  return { config, linted, valid: validPostmortems(linted, config) };
+  lintCache.save(new Set(everyFile));
+  return { config, results, fromCache: cached.filter(Boolean).length };
 }

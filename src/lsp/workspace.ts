@@ -6,7 +6,7 @@ import { configFileName, loadConfig, type ResolvedConfig } from '../config/confi
 import { corpusOf, lintPostmortems } from '../lint/engine.js';
 import { ParseCache } from '../parse/cache.js';
 import { postmortemFilesIn } from '../fix/files.js';
-import { displayPath, loadPostmortems } from '../parse/load.js';
+import { displayPath, loadPostmortems, readSources } from '../parse/load.js';
 import type { Postmortem } from '../parse/model.js';
 import { parsePostmortem } from '../parse/postmortem.js';
 import { ParseThread, Superseded } from './parse-off-thread.js';
@@ -189,7 +189,8 @@ export class Workspace {
 
   /** Services, teams and people used in the repository's postmortems and the open buffers. */
   async vocabularyOf(config: ResolvedConfig): Promise<Vocabulary> {
-    this.vocabulary ??= loadPostmortems(postmortemFilesIn(config.postmortemsDir, this.root), { cwd: this.root, cache: ParseCache.at(config.root) })
+    this.vocabulary ??= Promise.resolve()
+      .then(() => loadPostmortems(readSources(postmortemFilesIn(config.postmortemsDir, this.root), this.root), { cache: ParseCache.at(config.root) }))
       .catch(() => [])
       .then(gather);
     const fromDisk = await this.vocabulary;

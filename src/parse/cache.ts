@@ -31,7 +31,7 @@ export class ParseCache {
   constructor(private readonly folder: string | undefined) {}
 
   static at(root: string): ParseCache {
-    return new ParseCache(join(root, 'node_modules', '.cache', 'hindsight', `${toolVersion()}-${modelVersion}`));
+    return new ParseCache(cacheFolder(root));
   }
 
   static key(path: string, bytes: Uint8Array): CacheKey {
@@ -59,7 +59,8 @@ export class ParseCache {
   set(key: CacheKey, postmortem: Postmortem): void {
     if (!this.folder) return;
     try {
-      if (!this.folderReady) this.prepareFolder(this.folder);
+      if (!this.folderReady) prepareCacheFolder(this.folder);
+      this.folderReady = true;
       const file = join(this.folder, `${key.entry}.json`);
       const temporary = `${file}.${process.pid}.tmp`;
       const entry: Entry = { content: key.content, postmortem };
@@ -69,15 +70,19 @@ export class ParseCache {
       // A read-only checkout still lints; it only parses again next time.
     }
   }
+}
 
-  /** Makes this release's folder and removes those of other releases. */
-  private prepareFolder(folder: string): void {
-    mkdirSync(folder, { recursive: true });
-    const parent = dirname(folder);
-    for (const other of readdirSync(parent)) {
-      if (join(parent, other) !== folder) rmSync(join(parent, other), { recursive: true, force: true });
-    }
-    this.folderReady = true;
+/** This release's cache folder in a repository: `node_modules/.cache/hindsight/<version>/`. */
+export function cacheFolder(root: string): string {
+  return join(root, 'node_modules', '.cache', 'hindsight', `${toolVersion()}-${modelVersion}`);
+}
+
+/** Makes this release's cache folder and removes those of other releases. */
+export function prepareCacheFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  const parent = dirname(folder);
+  for (const other of readdirSync(parent)) {
+    if (join(parent, other) !== folder) rmSync(join(parent, other), { recursive: true, force: true });
   }
 }
 
@@ -85,12 +90,12 @@ export class ParseCache {
  * Positions are most of a model's size as JSON; stored as `\0line,column,line,column` they take a
  * fifth. No text in a model holds a NUL (such a file is read as binary), so the marker is unambiguous.
  */
-function compactPosition(_key: string, value: unknown): unknown {
+export function compactPosition(_key: string, value: unknown): unknown {
   if (isPosition(value)) return `\0${value.start.line},${value.start.column},${value.end.line},${value.end.column}`;
   return value;
 }
 
-function revivePosition(_key: string, value: unknown): unknown {
+export function revivePosition(_key: string, value: unknown): unknown {
   if (typeof value !== 'string' || value.charCodeAt(0) !== 0) return value;
   const [startLine, startColumn, endLine, endColumn] = value.slice(1).split(',').map(Number);
   return { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn } };

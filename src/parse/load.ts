@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import { ParseCache } from './cache.js';
+import { ParseCache, type CacheKey } from './cache.js';
 import type { Postmortem } from './model.js';
 import { parsePostmortem } from './postmortem.js';
-import { parseInWorkers, workersAvailable, type ParseJob } from './workers.js';
+import { parseInWorkers, workersAvailable } from './workers.js';
 
 /**
  * The Markdown files named by `paths` (files as given, folders searched recursively), sorted and
@@ -39,39 +39,55 @@ export function displayPath(file: string, cwd: string): string {
   return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath.split(sep).join('/') : file;
 }
 
+/** A postmortem file as read from disk, before parsing. */
+export interface Source {
+  /** Absolute. */
+  path: string;
+  /** As shown in findings. */
+  shown: string;
+  bytes: Uint8Array;
+}
+
+/** Reads each file once. An unreadable file is a usage error; unreadable content is a finding later. */
+export function readSources(files: readonly string[], cwd: string): Source[] {
+  return files.map((path) => ({ path, shown: displayPath(path, cwd), bytes: readBytes(path, cwd) }));
+}
+
 export interface LoadOptions {
-  cwd: string;
   /** Render each body to HTML as well (the site shows them). */
   render?: boolean;
   cache?: ParseCache;
+  /** Hears how many more postmortems are ready, from the cache or parsed. */
+  onParsed?: (count: number) => void;
 }
 
 /** Below this many files to parse, starting workers costs more than it saves. */
 const parallelThreshold = 200;
 
-/**
- * Reads each file and parses those the cache does not already hold, once; many files are parsed
- * on all cores. An unreadable file is a usage error; unreadable content is a finding.
- */
-export async function loadPostmortems(files: readonly string[], options: LoadOptions): Promise<Postmortem[]> {
-  const { cwd, render = false, cache } = options;
+/** Parses the sources the cache does not already hold, once; many files are parsed on all cores. */
+export async function loadPostmortems(sources: readonly Source[], options: LoadOptions = {}): Promise<Postmortem[]> {
+  const { render = false, cache, onParsed = () => {} } = options;
   const postmortems: Array<Postmortem | undefined> = [];
-  const misses: ParseJob[] = [];
-  files.forEach((file, index) => {
-    const bytes = readBytes(file, cwd);
-    const shown = displayPath(file, cwd);
-    const key = ParseCache.key(shown, bytes);
+  const misses: Array<{ index: number; key: CacheKey; source: Source }> = [];
+  sources.forEach((source, index) => {
+    const key = ParseCache.key(source.shown, source.bytes);
     const cached = cache?.get(key, { render });
     if (cached) postmortems[index] = cached;
-    else misses.push({ index, file: shown, bytes, key });
+    else misses.push({ index, key, source });
   });
+  if (sources.length > misses.length) onParsed(sources.length - misses.length);
+  const jobs = misses.map(({ source }) => ({ file: source.shown, bytes: source.bytes }));
   const parsed = misses.length >= parallelThreshold && availableParallelism() > 1 && workersAvailable
-    ? await parseInWorkers(misses, render)
-    : misses.map((job) => parsePostmortem(job.file, job.bytes, { render }));
-  misses.forEach((job, position) => {
+    ? await parseInWorkers(jobs, { render }, onParsed)
+    : jobs.map(({ file, bytes }) => {
+        const postmortem = parsePostmortem(file, bytes, { render });
+        onParsed(1);
+        return postmortem;
+      });
+  misses.forEach(({ index, key }, position) => {
     const postmortem = parsed[position] as Postmortem;
-    postmortems[job.index] = postmortem;
-    cache?.set(job.key, postmortem);
+    postmortems[index] = postmortem;
+    cache?.set(key, postmortem);
   });
   return postmortems as Postmortem[];
 }

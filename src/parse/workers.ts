@@ -2,22 +2,18 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CacheKey } from './cache.js';
 import type { Postmortem } from './model.js';
-import { parsePostmortem } from './postmortem.js';
+import { parsePostmortem, type ParseOptions } from './postmortem.js';
 
 export interface ParseJob {
-  index: number;
   /** The path as shown in findings. */
   file: string;
   bytes: Uint8Array;
-  /** The file's entry in the parse cache. */
-  key: CacheKey;
 }
 
 export interface WorkerRequest {
-  jobs: Array<{ file: string; bytes: Uint8Array }>;
-  render: boolean;
+  jobs: ParseJob[];
+  options: ParseOptions;
 }
 
 const workerScript = new URL('./parse-worker.js', import.meta.url);
@@ -28,31 +24,66 @@ export const workersAvailable = existsSync(fileURLToPath(workerScript));
 /** Parsing allocates many short-lived nodes; a larger young generation collects them less often. */
 const youngGenerationMb = 64;
 
+/** Files handed out at a time: small enough to balance the cores and report progress, large enough to keep messages few. */
+const chunkSize = 64;
+
 /**
- * Parses the jobs on every core, one contiguous share each, in the jobs' order. This thread takes
- * the last share itself: it would otherwise only wait, and its share need not be copied back.
+ * Parses the jobs on every core, in the jobs' order. Chunks are handed out as cores free up; this
+ * thread takes chunks too (it would otherwise only wait). `onParsed` hears each finished chunk.
  */
-export async function parseInWorkers(jobs: readonly ParseJob[], render: boolean): Promise<Postmortem[]> {
-  const shareCount = Math.min(availableParallelism(), jobs.length);
-  const shareSize = Math.ceil(jobs.length / shareCount);
-  const shares = Array.from({ length: shareCount }, (_, index) => jobs.slice(index * shareSize, (index + 1) * shareSize));
-  const own = shares.pop() ?? [];
-  const others = shares.map((share) => parseShare(share, render));
-  const mine = own.map(({ file, bytes }) => parsePostmortem(file, bytes, { render }));
-  return [...(await Promise.all(others)).flat(), ...mine];
+export async function parseInWorkers(jobs: readonly ParseJob[], options: ParseOptions, onParsed: (count: number) => void = () => {}): Promise<Postmortem[]> {
+  const results: Postmortem[] = new Array(jobs.length);
+  let next = 0;
+  const take = (): { start: number; chunk: ParseJob[] } | undefined => {
+    if (next >= jobs.length) return undefined;
+    const start = next;
+    next = Math.min(jobs.length, next + chunkSize);
+    return { start, chunk: jobs.slice(start, next) };
+  };
+  const store = (start: number, parsed: readonly Postmortem[]): void => {
+    parsed.forEach((postmortem, offset) => {
+      results[start + offset] = postmortem;
+    });
+    onParsed(parsed.length);
+  };
+  const workers = Array.from({ length: Math.max(0, Math.min(availableParallelism(), Math.ceil(jobs.length / chunkSize)) - 1) }, () =>
+    runWorker(take, store, options),
+  );
+  // This thread parses one chunk at a time, yielding between chunks so workers' results are taken in.
+  for (let work = take(); work; work = take()) {
+    store(work.start, work.chunk.map(({ file, bytes }) => parsePostmortem(file, bytes, options)));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(workers);
+  return results;
 }
 
-function parseShare(share: readonly ParseJob[], render: boolean): Promise<Postmortem[]> {
+/** Each worker holds two chunks, so it never waits while this thread is busy with its own. */
+const chunksInFlight = 2;
+
+function runWorker(
+  take: () => { start: number; chunk: ParseJob[] } | undefined,
+  store: (start: number, parsed: readonly Postmortem[]) => void,
+  options: ParseOptions,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript, {
-      resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
-    });
-    const request: WorkerRequest = { jobs: share.map(({ file, bytes }) => ({ file, bytes })), render };
-    worker.once('message', (postmortems: Postmortem[]) => {
-      resolve(postmortems);
-      void worker.terminate();
+    const worker = new Worker(workerScript, { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
+    const pending: number[] = [];
+    const send = (): void => {
+      const work = take();
+      if (!work) return;
+      pending.push(work.start);
+      const request: WorkerRequest = { jobs: work.chunk, options };
+      worker.postMessage(request);
+    };
+    // Replies come in the order the chunks were sent.
+    worker.on('message', (parsed: Postmortem[]) => {
+      store(pending.shift() ?? 0, parsed);
+      send();
+      if (pending.length === 0) void worker.terminate().then(() => resolve());
     });
     worker.once('error', reject);
-    worker.postMessage(request);
+    for (let sent = 0; sent < chunksInFlight; sent++) send();
+    if (pending.length === 0) void worker.terminate().then(() => resolve());
   });
 }

@@ -6,6 +6,7 @@ export default defineRule(
     id: 'related-exists',
     description: 'Every id in `related` names another postmortem in the folder.',
     defaultLevel: 'error',
+    acrossFiles: { keys: ['related'] },
   },
   ({ postmortem, corpus, report }) => {
     const related = postmortem.data.related;

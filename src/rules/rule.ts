@@ -10,6 +10,13 @@ export interface RuleMeta {
   /** One sentence: what the rule checks. */
   description: string;
   defaultLevel: Exclude<Level, 'off'>;
+  /**
+   * A rule that looks across files runs on every lint, even for a file whose own findings are
+   * cached; it reads only the file's id, path and these frontmatter keys (the cache keeps them).
+   */
+  acrossFiles?: { keys: readonly string[] };
+  /** The rule reads `asOf`, so cached findings are reused only for the same day. */
+  readsAsOf?: boolean;
 }
 
 export interface Rule extends RuleMeta {

@@ -7,6 +7,7 @@ export default defineRule(
     id: 'unique-id',
     description: 'No two postmortems share an id (the file name without `.md`), even in different folders or letter case.',
     defaultLevel: 'error',
+    acrossFiles: { keys: [] },
   },
   ({ postmortem, corpus, report }) => {
     for (const other of byLowerCaseId(corpus).get(postmortem.id.toLowerCase()) ?? []) {

@@ -1,6 +1,8 @@
 import type { DevServer } from '@11ty/eleventy';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from '../config/config.js';
 import { configFileName } from '../config/config.js';
 import { UsageError } from '../errors.js';
@@ -8,50 +10,103 @@ import type { LintedPostmortem } from '../lint/engine.js';
 import { runLint } from '../lint/run.js';
 import { displayPath } from '../parse/load.js';
 import type { ValidPostmortem } from '../parse/model.js';
-import { packagePath } from '../package-root.js';
-import { siteData } from './data.js';
-import { closeIndexer, createEleventy } from './eleventy.js';
+import { packagePath, toolVersion } from '../package-root.js';
+import { createEleventy, type SiteContent } from './eleventy.js';
+import { siteModel, type SiteModel } from './model.js';
+import type { PageView } from './page.js';
+import { pageSets } from './pages/index.js';
+import postmortemPages from './pages/postmortem.js';
+import { closeIndexer, indexSite } from './search-index.js';
 
-/** Marks a folder as a built site, which the next build may empty; any other folder is left alone. */
+/**
+ * Marks a folder as a built site, which the next build may replace; any other folder is left
+ * alone. It also lists each postmortem page with a hash of what it was rendered from.
+ */
 const markerFile = '.hindsight-site';
+
+interface Manifest {
+  /** The page renderer the pages were made by. */
+  renderer: string;
+  /** Page path to the hash of its view. */
+  pages: Record<string, string>;
+}
 
 export interface SiteOptions {
   cwd: string;
   config: ResolvedConfig;
   /** Where the site is written, relative to `cwd`. */
   out: string;
-  /** The templates; the package's `site/` by default. */
+  /** The styles and scripts; the package's `site/` by default. */
   siteDir?: string;
   /** Eleventy's warnings and errors. */
   log: (message: string) => void;
+  /** Steps of a long build: pages written, search indexed. */
+  onProgress?: (step: BuildStep) => void;
 }
+
+export type BuildStep = { phase: 'pages'; done: number; total: number } | { phase: 'index' };
 
 export interface BuiltSite {
   outDir: string;
+  /** Postmortems published. */
   pages: number;
+  /** Postmortem pages unchanged since the last build, kept rather than written again. */
+  reused: number;
   files: number;
   bytes: number;
 }
 
-/** Writes the site for postmortems the linter accepted, then its search index. */
+/**
+ * Writes the site for postmortems the linter accepted, then its search index, into a folder beside
+ * `--out`, and only then puts it in place of the old site: a build that fails or is stopped leaves
+ * the previous site as it was. Postmortem pages whose views did not change since the last build
+ * are linked from it instead of rendered again.
+ */
 export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: string, options: SiteOptions): Promise<BuiltSite> {
-  const { config } = options;
-  const outDir = prepareOutput(options);
-  const data = siteData({ config, postmortems, asOf });
-  const eleventy = await createEleventy({
-    data: async () => data,
-    siteDir: options.siteDir ?? packagePath('site'),
-    outDir,
-    pathPrefix: config.site.pathPrefix,
-    runMode: 'build',
-    log: options.log,
-  });
+  const { config, onProgress = () => {} } = options;
+  const outDir = checkedOutput(options);
+  const staging = stagingFolder(outDir);
+  const model = siteModel({ config, postmortems, asOf });
+  const previous = readManifest(outDir);
+  const renderer = rendererFingerprint();
+  const manifest: Manifest = { renderer, pages: {} };
+  let reused = 0;
   try {
-    await eleventy.write();
-  } finally {
-    await closeIndexer();
+    const views = Object.fromEntries(pageSets.map((pages) => [pages.name, pages.views(model)]));
+    views[postmortemPages.name] = (views[postmortemPages.name] ?? []).filter((view) => {
+      const hash = viewHash(view, model);
+      manifest.pages[view.path] = hash;
+      if (previous?.renderer !== renderer || previous.pages[view.path] !== hash || !keepPage(outDir, staging, view.path)) return true;
+      reused += 1;
+      return false;
+    });
+    const total = Object.values(views).reduce((sum, list) => sum + list.length, 0);
+    let done = 0;
+    const eleventy = await createEleventy({
+      content: async () => ({ model, views }),
+      siteDir: options.siteDir ?? packagePath('site'),
+      outDir: staging,
+      pathPrefix: config.site.pathPrefix,
+      runMode: 'build',
+      log: options.log,
+      onPage: () => onProgress({ phase: 'pages', done: (done += 1), total }),
+      after: async () => {
+        onProgress({ phase: 'index' });
+        await indexSite(staging);
+      },
+    });
+    try {
+      await eleventy.write();
+    } finally {
+      await closeIndexer();
+    }
+    writeFileSync(join(staging, markerFile), `${JSON.stringify(manifest)}\n`);
+    swapInto(staging, outDir);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
-  return { outDir, pages: data.postmortems.length, ...folderSize(outDir) };
+  return { outDir, pages: model.postmortems.length, reused, ...folderSize(outDir) };
 }
 
 export interface ServeOptions extends SiteOptions {
@@ -70,28 +125,46 @@ export interface SiteServer {
 /**
  * Builds the site and serves it with live reload. Each rebuild (a postmortem, the config or a
  * template changed) lints the folder again; postmortems with errors stay off the site, and a banner
- * on every page names them.
+ * on every page names them. A rebuild that cannot lint at all (a broken config) keeps the last good
+ * site and says why in the banner.
  */
 export async function serveSite(options: ServeOptions): Promise<SiteServer> {
   const { cwd, config } = options;
-  const outDir = prepareOutput(options);
+  const outDir = checkedOutput(options);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, markerFile), '{}\n');
   let listening: (server: DevServer) => void = () => {};
   const ready = new Promise<DevServer>((resolveReady) => {
     listening = resolveReady;
   });
-  const eleventy = await createEleventy({
-    data: async () => {
+  let lastGood: SiteModel | undefined;
+  const content = async (): Promise<SiteContent> => {
+    let model: SiteModel;
+    try {
       const asOf = options.asOf();
       const run = await runLint({ cwd, asOf, render: true });
       options.onLint(run.linted);
-      return siteData({ config: run.config, postmortems: run.valid, asOf, problems: problemLines(run.linted, cwd) });
-    },
+      model = siteModel({ config: run.config, postmortems: run.valid, asOf, problems: problemLines(run.linted, cwd) });
+      lastGood = model;
+    } catch (error) {
+      if (!lastGood) throw error;
+      options.log(`the site was not rebuilt: ${(error as Error).message}`);
+      model = { ...lastGood, problems: [`The site was not rebuilt, this is the last good one: ${(error as Error).message}`] };
+    }
+    return { model, views: Object.fromEntries(pageSets.map((pages) => [pages.name, pages.views(model)])) };
+  };
+  const eleventy = await createEleventy({
+    content,
     siteDir: options.siteDir ?? packagePath('site'),
     outDir,
     pathPrefix: config.site.pathPrefix,
     runMode: 'serve',
     watch: [config.postmortemsDir, join(config.root, configFileName)].map((path) => relative(process.cwd(), path)),
     log: options.log,
+    after: async () => {
+      await indexSite(outDir);
+    },
     port: options.port,
     ready: (server) => listening(server),
   });
@@ -114,10 +187,10 @@ function problemLines(linted: readonly LintedPostmortem[], cwd: string): string[
 }
 
 /**
- * The output folder, emptied when an earlier build made it. A folder that holds the repository,
- * the postmortems or anything Hindsight did not write is refused rather than overwritten.
+ * The output folder, when it may be written: not one that holds the repository or the
+ * postmortems, not a file, and not a folder of files Hindsight did not write.
  */
-function prepareOutput({ cwd, config, out }: SiteOptions): string {
+function checkedOutput({ cwd, config, out }: SiteOptions): string {
   const outDir = resolve(cwd, out);
   const shown = displayPath(outDir, cwd);
   const inside = (folder: string, parent: string): boolean => folder === parent || folder.startsWith(parent.endsWith(sep) ? parent : parent + sep);
@@ -129,11 +202,86 @@ function prepareOutput({ cwd, config, out }: SiteOptions): string {
     if (readdirSync(outDir).length > 0 && !existsSync(join(outDir, markerFile))) {
       throw new UsageError(`Cannot write the site to ${shown}: the folder holds files Hindsight did not write; empty it or choose another --out`);
     }
-    rmSync(outDir, { recursive: true, force: true });
   }
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, markerFile), 'Written by `hindsight build`; the next build empties this folder.\n');
   return outDir;
+}
+
+/** The folders a build of `outDir` works in, beside it: `.NAME.building-…` and `.NAME.replaced-…`. */
+function workFolderPrefix(outDir: string): string {
+  return `.${basename(outDir)}.`;
+}
+
+/** A new, empty folder beside `outDir` (the same file system, so it can be renamed into place), after removing those a stopped build left. */
+function stagingFolder(outDir: string): string {
+  const parent = dirname(outDir);
+  mkdirSync(parent, { recursive: true });
+  const prefix = workFolderPrefix(outDir);
+  for (const entry of readdirSync(parent)) {
+    const left = join(parent, entry);
+    if (entry.startsWith(prefix) && existsSync(join(left, markerFile))) rmSync(left, { recursive: true, force: true });
+  }
+  const staging = join(parent, `${prefix}building-${randomBytes(6).toString('hex')}`);
+  mkdirSync(staging);
+  // Marked from the start, so a stopped build's folder is known for what it is.
+  writeFileSync(join(staging, markerFile), '{}\n');
+  return staging;
+}
+
+/** Puts the finished site in place of the old one, which is then removed. */
+function swapInto(staging: string, outDir: string): void {
+  if (existsSync(outDir)) {
+    const replaced = join(dirname(outDir), `${workFolderPrefix(outDir)}replaced-${randomBytes(6).toString('hex')}`);
+    renameSync(outDir, replaced);
+    renameSync(staging, outDir);
+    rmSync(replaced, { recursive: true, force: true });
+  } else {
+    renameSync(staging, outDir);
+  }
+}
+
+function readManifest(outDir: string): Manifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(join(outDir, markerFile), 'utf8')) as Partial<Manifest>;
+    return typeof manifest.renderer === 'string' && manifest.pages ? (manifest as Manifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Links the last build's page into the new site; `false` when it cannot (then it is rendered again). */
+function keepPage(outDir: string, staging: string, path: string): boolean {
+  const from = join(outDir, path, 'index.html');
+  const to = join(staging, path, 'index.html');
+  try {
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a postmortem page is rendered from besides the renderer: its view and the site around it. */
+function viewHash(view: PageView, { site, problems }: SiteModel): string {
+  return createHash('sha1').update(JSON.stringify([view, site, problems])).digest('base64');
+}
+
+let renderer: string | undefined;
+
+/** The tool's version and the code and styles that render pages: a change to any renders every page again. */
+function rendererFingerprint(): string {
+  if (renderer) return renderer;
+  const hash = createHash('sha1').update(toolVersion());
+  for (const folder of [dirname(fileURLToPath(import.meta.url)), packagePath('site')]) {
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    for (const file of files.map((entry) => join(entry.parentPath, entry.name)).sort()) hash.update(file).update(readFileSync(file));
+  }
+  renderer = hash.digest('base64');
+  return renderer;
 }
 
 function folderSize(folder: string): { files: number; bytes: number } {

@@ -9,10 +9,10 @@ declare module '@11ty/eleventy' {
   export interface UserConfig {
     ignores: Set<string>;
     addGlobalData(name: string, data: unknown): UserConfig;
+    addTemplate(virtualPath: string, content: unknown, data?: Record<string, unknown>): void;
     addWatchTarget(target: string): void;
     setFrontMatterParsingOptions(options: { engines: Record<string, (text: string) => unknown> }): void;
     setTemplateFormats(formats: string[]): void;
-    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setUseGitIgnore(enabled: boolean): void;
     setServerOptions(options: { port?: number; showVersion?: boolean; messageOnStart?: () => false; ready?: (server: DevServer) => void; logger?: Logger; domDiff?: boolean }): void;
     on(event: 'eleventy.after', callback: (event: { directories: { output: string } }) => Promise<void> | void): void;

@@ -1,13 +1,21 @@
 import Eleventy, { type DevServer, type UserConfig } from '@11ty/eleventy';
 import { cpSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import * as pagefind from 'pagefind';
-import type { SiteData } from './data.js';
+import type { SiteModel } from './model.js';
+import type { PageView } from './page.js';
+import { pageSets } from './pages/index.js';
+
+/** What one build renders: the site model and, for each kind of page, the views to write. */
+export interface SiteContent {
+  model: SiteModel;
+  /** By page kind; a rebuild may leave out pages that did not change. */
+  views: Record<string, PageView[]>;
+}
 
 export interface EleventyRun {
-  /** The site's data; asked for on every build, so a rebuild while serving reads the postmortems again. */
-  data: () => Promise<SiteData>;
-  /** The templates, styles and scripts (`site/` in the package). */
+  /** Asked for on every build, so a rebuild while serving reads the postmortems again. */
+  content: () => Promise<SiteContent>;
+  /** The styles, scripts and icon (`site/` in the package). */
   siteDir: string;
   outDir: string;
   pathPrefix: string;
@@ -16,21 +24,24 @@ export interface EleventyRun {
   watch?: string[];
   /** Where Eleventy's warnings and errors go. */
   log: (message: string) => void;
+  /** Hears each page as it is rendered. */
+  onPage?: () => void;
+  /** Completes the site once Eleventy has written its pages (the search index). */
+  after: () => Promise<void>;
   /** The port to serve on (0 picks a free one); `ready` hears where the server listens. */
   port?: number;
   ready?: (server: DevServer) => void;
 }
 
 /**
- * Eleventy over the package's `site/` folder, with the postmortems as one global data entry. No
- * postmortem is ever a template: Eleventy reads only the `.njk` files in `site/`, and nothing in it
- * runs JavaScript front matter.
+ * Eleventy with one paginated template per kind of page, rendered by the page modules in
+ * `pages/`. No file is ever read as a template: not a postmortem, not anything in the site folder,
+ * so no front matter or template code of anyone's runs.
  */
 export async function createEleventy(run: EleventyRun): Promise<Eleventy> {
   // Eleventy resolves its paths against the process's working directory.
   const fromProcess = (path: string): string => relative(process.cwd(), path) || '.';
-  const input = fromProcess(run.siteDir);
-  const eleventy = new Eleventy(input, fromProcess(run.outDir), {
+  const eleventy = new Eleventy(fromProcess(run.siteDir), fromProcess(run.outDir), {
     quietMode: true,
     // Never load an `eleventy.config.js` that happens to stand in the user's repository.
     configPath: false,
@@ -41,22 +52,33 @@ export async function createEleventy(run: EleventyRun): Promise<Eleventy> {
     },
   });
   eleventy.logger.overrideLogger({ log() {}, info() {}, warn: run.log, error: run.log });
-  // Markdown and HTML files are never run through a template engine (there are none in `site/`).
   await eleventy.initializeConfig({ markdownTemplateEngine: false, htmlTemplateEngine: false });
   return eleventy;
 }
 
 function configure(config: UserConfig, run: EleventyRun): void {
   const refuse = (): never => {
-    throw new Error('JavaScript front matter is not allowed in the site templates');
+    throw new Error('JavaScript front matter is not allowed');
   };
   config.setFrontMatterParsingOptions({ engines: { javascript: refuse, js: refuse, jsLegacy: refuse } });
-  config.setTemplateFormats(['njk']);
-  config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
-  // Installed as a dependency, `site/` sits under node_modules, which Eleventy and .gitignore files skip.
-  config.ignores.delete('**/node_modules/**');
+  config.setTemplateFormats(['11ty.js']);
+  // The pages are the templates below; no file in the site folder is one.
+  config.ignores.add('**/*');
   config.setUseGitIgnore(false);
-  config.addGlobalData('hindsight', run.data);
+  config.addGlobalData('hindsight', run.content);
+  for (const pages of pageSets) {
+    config.addTemplate(`${pages.name}.11ty.js`, {
+      data: {
+        pagination: { data: `hindsight.views.${pages.name}`, size: 1, alias: 'view' },
+        permalink: (data: { view: PageView }) => data.view.path,
+        eleventyExcludeFromCollections: true,
+      },
+      render(data: { view: PageView; hindsight: SiteContent }) {
+        run.onPage?.();
+        return pages.render(data.view, data.hindsight.model);
+      },
+    });
+  }
   // Copied before each build, in full, rather than by Eleventy's passthrough copy, which goes on in
   // the background after a build fails and can outlive the command.
   config.on('eleventy.before', () => {
@@ -72,26 +94,5 @@ function configure(config: UserConfig, run: EleventyRun): void {
       ...(run.ready ? { ready: run.ready } : {}),
     });
   }
-  config.on('eleventy.after', async () => {
-    await indexSite(run.outDir);
-  });
-}
-
-/** Pagefind's search index over the postmortem pages, the only ones it searches (`data-pagefind-body`); reading the others would be wasted. */
-async function indexSite(outDir: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Cannot start the search indexer: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: outDir, glob: 'postmortems/**/*.html' });
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    const problems = [...added.errors, ...written.errors];
-    if (problems.length > 0) throw new Error(`Cannot build the search index: ${problems.join('; ')}`);
-  } finally {
-    await index.deleteIndex();
-  }
-}
-
-/** Stops the search indexer's process, so the command can exit. */
-export async function closeIndexer(): Promise<void> {
-  await pagefind.close();
+  config.on('eleventy.after', run.after);
 }

@@ -4,8 +4,11 @@
  * from CSS classes, so charts follow the light and dark themes.
  */
 
+const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text safe in XML and HTML content and in quoted attributes. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+  return text.replace(/[&<>"']/g, (character) => entities[character] ?? character);
 }
 
 /** A chart's numbers as a table: the fallback for screen readers and for anyone who wants the data. */

@@ -56,7 +56,7 @@ describe('bin/hindsight.js', () => {
 });
 
 describe('bin/hindsight.js on a corpus large enough to parse on every core', () => {
-  it('reports exactly what one thread reports, then the same again from its cache', async () => {
+  it('reports exactly what one thread reports, then the same again from its caches', async () => {
     const root = mkdtempSync(join(tmpdir(), 'hindsight-workers-'));
     try {
       const files = generateCorpus(join(root, 'postmortems'), 240, 3);
@@ -71,13 +71,18 @@ describe('bin/hindsight.js on a corpus large enough to parse on every core', () 
       const inProcess = await runInProcess(root, args);
       const cold = await run();
       const warm = await run();
+      const parsedOnly = await promisify(execFile)(process.execPath, [bin, ...args, '--no-cache'], { cwd: root }).catch((error: { code: number; stdout: string }) => error);
       const [cacheFolder = ''] = readdirSync(join(root, 'node_modules', '.cache', 'hindsight'));
-      expect(readdirSync(join(root, 'node_modules', '.cache', 'hindsight', cacheFolder))).toHaveLength(240);
+      // One parsed model per file, and the lint results of them all.
+      const entries = readdirSync(join(root, 'node_modules', '.cache', 'hindsight', cacheFolder));
+      expect(entries.filter((entry) => entry !== 'lint-results.json')).toHaveLength(240);
+      expect(entries).toContain('lint-results.json');
       const findings = JSON.parse(inProcess.stdout) as Array<{ errorCount: number }>;
       expect(findings).toHaveLength(240);
       expect(findings.filter((result) => result.errorCount > 0)).toHaveLength(5);
       expect(cold.stdout).toBe(inProcess.stdout);
       expect(warm.stdout).toBe(inProcess.stdout);
+      expect(parsedOnly.stdout).toBe(inProcess.stdout);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -3,12 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostileId, hostileTitle, siteCorpus, uniqueWord } from './corpus.js';
+import slugify from '@sindresorhus/slugify';
+import { hostileId, hostileOwner, hostileTitle, siteCorpus, uniqueWord } from './corpus.js';
 import { buildFixture, launchChromium, outputFolder, removeFolders, serveFolder } from './helpers.js';
 
 const checkoutId = '2026-03-04-checkout-outage';
 const searchId = '2025-11-02-search-index-lag';
 const screenshots = join(outputFolder, 'site');
+const hostileOwnerPath = `/owners/${slugify(hostileOwner)}/`;
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
@@ -61,7 +63,12 @@ describe('search', () => {
     await page.locator('#search-input').fill(uniqueWord);
     await eventually(() => page.locator('#result-status').textContent()).toBe(`1 postmortem found for “${uniqueWord}”, best match first.`);
     expect(await resultIds(page)).toEqual([searchId]);
-    expect(await page.locator('#postmortems').isHidden()).toBe(true);
+    expect(await page.locator('#listing').isHidden()).toBe(true);
+    // Drawn from the index's fields, as the list's cards are.
+    const card = page.locator('#results article.card');
+    expect(await card.locator('.card-title a').getAttribute('href')).toBe(`/postmortems/${searchId}/`);
+    expect(await card.locator('.badge').textContent()).toBe('SEV3');
+    expect(await card.locator('.chip').allTextContents()).toEqual(['search', 'search-indexer']);
     expect(await page.locator('#results .excerpt mark').first().textContent()).toBe(uniqueWord);
     await shoot(page, 'home-search', false);
     await close(page);
@@ -79,7 +86,7 @@ describe('search', () => {
     await eventually(() => resultIds(page)).toEqual(['2024-06-15-payments-timeout']);
     await page.locator('#search-input').fill('');
     await page.getByRole('checkbox', { name: /SEV2 Major/ }).uncheck();
-    await eventually(() => page.locator('#postmortems').isVisible()).toBe(true);
+    await eventually(() => page.locator('#listing').isVisible()).toBe(true);
     await close(page);
   });
 });
@@ -126,17 +133,32 @@ describe('pages in the browser', () => {
     await close(page);
   });
 
-  it('lists open action items by owner and sorts them by due date', async () => {
+  it('sums up open action items by owner, judging overdue again against today', async () => {
     const page = await open('/action-items/');
-    const bob = page.locator('section.owner', { has: page.getByRole('heading', { name: 'Bob' }) });
-    expect(await bob.locator('tbody tr').count()).toBe(2);
-    const dues = () => bob.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-due')));
+    const dana = page.locator('table.owners tr', { has: page.getByRole('link', { name: 'Dana' }) });
+    // Due in 2099: open, not overdue on any day this test runs.
+    expect(await dana.locator('td').allTextContents()).toEqual(['1', '0', '2099-01-01']);
+    const bob = page.locator('table.owners tr', { has: page.getByRole('link', { name: 'Bob' }) });
+    expect(await bob.locator('td').nth(1).textContent()).toBe('2');
+    expect(await page.locator('[data-as-of-note]').textContent()).toMatch(/^Overdue as of today, \d{4}-\d{2}-\d{2}/);
+    await shoot(page, 'action-items');
+    await page.getByRole('link', { name: 'Bob' }).click();
+    await page.waitForURL(/\/owners\/bob\/$/);
+    await close(page);
+  });
+
+  it("lists an owner's open items and sorts them by due date", async () => {
+    const page = await open('/owners/bob/');
+    const rows = page.locator('table.action-items tbody tr');
+    expect(await rows.count()).toBe(2);
+    const dues = () => rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-due')));
     const ascending = await dues();
     expect(ascending).toEqual([...ascending].sort());
-    await bob.getByRole('button', { name: 'Due' }).click();
+    await page.getByRole('button', { name: 'Due' }).click();
     expect(await dues()).toEqual([...ascending].reverse());
-    expect(await bob.locator('th[data-sort-due]').getAttribute('aria-sort')).toBe('descending');
-    await shoot(page, 'action-items');
+    expect(await page.locator('th[data-sort-due]').getAttribute('aria-sort')).toBe('descending');
+    expect(await page.locator('.owner-counts [data-overdue-at-build]').textContent()).toBe('2');
+    await shoot(page, 'owner');
     await close(page);
   });
 
@@ -164,7 +186,7 @@ describe('pages in the browser', () => {
 
 describe('accessibility', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    for (const path of ['/', `/postmortems/${checkoutId}/`, '/dashboard/', '/action-items/', '/severities/', '/services/checkout-api/']) {
+    for (const path of ['/', `/postmortems/${checkoutId}/`, '/dashboard/', '/action-items/', '/owners/bob/', '/severities/', '/services/', '/services/checkout-api/']) {
       it(`has no serious or critical axe violations on ${path} (${colorScheme})`, async () => {
         const page = await open(path, { colorScheme });
         // Axe runs through DevTools, which the page's Content-Security-Policy does not restrict.
@@ -180,7 +202,7 @@ describe('accessibility', () => {
 
 describe('hostile content', () => {
   it('runs nothing anywhere it appears, even with the Content-Security-Policy off', async () => {
-    for (const path of [`/postmortems/${hostileId}/`, '/', '/action-items/', '/services/web/']) {
+    for (const path of [`/postmortems/${hostileId}/`, '/', '/action-items/', hostileOwnerPath, '/services/web/']) {
       const page = await open(path, { bypassCSP: true });
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {

@@ -6,6 +6,8 @@ export const uniqueWord = 'zeppelinfrost';
 
 /** The hostile postmortem's id, and the markers its attacks would set if any of them ran. */
 export const hostileId = '2025-05-05-hostile-content';
+/** The hostile postmortem's action item owner. */
+export const hostileOwner = '<b onmouseover="window.pwned = \'owner\'">Mallory</b>';
 /** With a control character, which YAML allows and XML does not. */
 export const hostileTitle = '<script>window.pwned = "title"</script><img src=x onerror="window.pwned = \'title-img\'"> {{ 7*7 }} & more\u0007';
 
@@ -56,7 +58,7 @@ export function siteCorpus(): Record<string, string> {
       '',
       '<a href="javascript:window.pwned=\'raw-link\'">raw link</a> <iframe src="javascript:window.pwned=\'frame\'"></iframe>',
     ].join('\n'),
-    actionItems: ['| <img src=x onerror="window.pwned = \'action\'"> {{ 7*7 }} | <b onmouseover="window.pwned = \'owner\'">Mallory</b> | 2025-05-20 | open | prevent | javascript:window.pwned=1 |'],
+    actionItems: [`| <img src=x onerror="window.pwned = 'action'"> {{ 7*7 }} | ${hostileOwner} | 2025-05-20 | open | prevent | javascript:window.pwned=1 |`],
   });
   let hostile = edit(plain, '| Action | Owner | Due | Status | Type |\n|---|---|---|---|---|', '| Action | Owner | Due | Status | Type | Ticket |\n|---|---|---|---|---|---|');
   hostile = edit(hostile, 'authors:\n  - Alice\n', 'authors:\n  - "<img src=x onerror=\\"window.pwned = \'author\'\\">"\nteams:\n  - "</dd><script>window.pwned = \'team\'</script>"\n');

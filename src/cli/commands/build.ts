@@ -5,27 +5,39 @@ import { plural } from '../../report/plural.js';
 import { rules } from '../../rules/index.js';
 import { buildSite } from '../../site/build.js';
 import { asOfOption, defineCommand } from '../command.js';
+import { countOf, progress } from '../progress.js';
 import type { Io } from '../io.js';
 import { toolVersion } from '../../package-root.js';
 
 export default defineCommand({
   summary: 'Lint, then build the site and its search index; postmortems with errors are never published.',
   usage: [
-    '[--as-of YYYY-MM-DD] [--out DIR]',
+    '[--as-of YYYY-MM-DD] [--out DIR] [--quiet]',
     '',
-    '  --out     the folder to write (default _site); a folder Hindsight did not write is refused',
+    '  --out     the folder to write (default _site); a folder Hindsight did not write is refused.',
+    '            The site is written beside it and put in its place only once it is complete.',
     '  --as-of   the day action items are judged overdue against (default: today, UTC)',
+    '  --quiet   no progress on stderr, and no summary line',
   ].join('\n'),
   options: {
     'as-of': { type: 'string' },
     out: { type: 'string' },
+    quiet: { type: 'boolean' },
   },
   positionals: false,
   async run({ values }, io) {
     const asOf = asOfOption(values['as-of']);
     const out = typeof values.out === 'string' ? values.out : '_site';
+    const quiet = values.quiet === true;
+    const shown = progress(io, quiet);
     const started = performance.now();
-    const { config, linted, valid } = await runLint({ cwd: io.cwd, asOf, render: true });
+    let files = 0;
+    const { config, linted, valid } = await runLint({
+      cwd: io.cwd,
+      asOf,
+      render: true,
+      onProgress: (done, total) => shown.step((files = total), `read ${countOf(done, total)} postmortems`),
+    });
     const results = linted.map(({ result }) => result);
     const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
     if (results.some((result) => result.messages.length > 0)) {
@@ -36,9 +48,18 @@ export default defineCommand({
       io.stderr.write(`hindsight: nothing was published: ${plural(errors, 'error')} in ${plural(files, 'postmortem')}; fix them and build again\n`);
       return 1;
     }
-    const site = await buildSite(valid, asOf, { cwd: io.cwd, config, out, log: warn(io) });
+    const site = await buildSite(valid, asOf, {
+      cwd: io.cwd,
+      config,
+      out,
+      log: warn(io),
+      onProgress: (step) => shown.step(files, step.phase === 'pages' ? `wrote ${countOf(step.done, step.total)} pages` : 'indexing for search'),
+    });
+    shown.clear(files);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    io.stdout.write(`Built ${plural(site.pages, 'postmortem')} into ${displayPath(site.outDir, io.cwd)}/: ${plural(site.files, 'file')}, ${megabytes(site.bytes)}, in ${seconds}s\n`);
+    if (!quiet) {
+      io.stdout.write(`Built ${plural(site.pages, 'postmortem')} into ${displayPath(site.outDir, io.cwd)}/: ${plural(site.files, 'file')}, ${megabytes(site.bytes)}, in ${seconds}s${site.reused > 0 ? ` (${plural(site.reused, 'unchanged page')} kept from the last build)` : ''}\n`);
+    }
     return 0;
   },
 });
