@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
   serve: () => import('./commands/serve.js'),
   import: () => import('./commands/import.js'),
   init: () => import('./commands/init.js'),
+  lsp: () => import('./commands/lsp.js'),
 };
 
 /** Runs `hindsight` with `argv` (without the node and script paths) and returns the exit code. */

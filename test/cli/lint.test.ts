@@ -142,7 +142,7 @@ const cases: Case[] = [
     stdout: '',
     stderr: 'hindsight: Invalid --max-warnings `few`, expected a whole number\n',
   },
-  { name: 'an unknown option is a usage error', args: ['lint', '--fix'], cwd: 'errors', exitCode: 2, stdout: '', stderr: /^hindsight: Unknown option '--fix'/ },
+  { name: 'an unknown option is a usage error', args: ['lint', '--autofix'], cwd: 'errors', exitCode: 2, stdout: '', stderr: /^hindsight: Unknown option '--autofix'/ },
   {
     name: 'a path that does not exist is a usage error',
     args: ['lint', 'postmortems/nope.md', ...asOf],

@@ -7,14 +7,17 @@ import { UsageError } from '../../errors.js';
 import { asOfOption, defineCommand, formatOption } from '../command.js';
 import { countOf, progress, secondsSince } from '../progress.js';
 import { toolVersion } from '../../package-root.js';
+import { fixFiles } from '../../fix/files.js';
 
 export default defineCommand({
   summary: 'Check postmortems: frontmatter against the schema, and the body against the rules.',
   usage: [
-    '[PATH... | --changed [--base REF]] [--format stylish|json|github|sarif] [--max-warnings N] [--as-of YYYY-MM-DD] [--no-cache] [--quiet]',
+    '[PATH... | --changed [--base REF]] [--format stylish|json|github|sarif] [--max-warnings N] [--as-of YYYY-MM-DD] [--no-cache] [--quiet] [--fix | --fix-dry-run]',
     '',
-    '  --no-cache  check every file afresh (by default the findings of unchanged files are reused)',
-    '  --quiet     no progress or summary on stderr for long runs',
+    '  --no-cache     check every file afresh (by default the findings of unchanged files are reused)',
+    '  --quiet        no progress or summary on stderr for long runs',
+    '  --fix          apply the fixes that are certain, in place, then report what remains',
+    '  --fix-dry-run  print those fixes as a unified diff instead of applying them',
   ].join('\n'),
   options: {
     format: { type: 'string' },
@@ -24,6 +27,8 @@ export default defineCommand({
     base: { type: 'string' },
     'no-cache': { type: 'boolean' },
     quiet: { type: 'boolean' },
+    fix: { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
   },
   positionals: true,
   async run({ values, positionals }, io) {
@@ -33,7 +38,7 @@ export default defineCommand({
     const changed = await changedOnly({ changed: values.changed === true, base: values.base as string | undefined, paths: positionals, cwd: io.cwd, env: io.env });
     const shown = progress(io, values.quiet === true);
     const started = performance.now();
-    const { results, fromCache } = await lintFiles({
+    const { results: found, fromCache, config } = await lintFiles({
       cwd: io.cwd,
       paths: positionals,
       asOf,
@@ -41,13 +46,16 @@ export default defineCommand({
       onProgress: (done, total) => shown.step(total, `read ${countOf(done, total)} files`),
       ...changed,
     });
+    const dryRun = values['fix-dry-run'] === true;
+    const fixed = values.fix === true || dryRun ? fixFiles(found, { cwd: io.cwd, config, asOf, dryRun }) : undefined;
+    const results = fixed?.results ?? found;
     const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
     const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
     shown.finish(
       results.length,
       `linted ${plural(results.length, 'file')} (${fromCache.toLocaleString('en-US')} unchanged, from the cache) in ${secondsSince(started)}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
     );
-    io.stdout.write(formatters[format](results, { cwd: io.cwd, color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR, rules, version: toolVersion() }));
+    io.stdout.write(dryRun && fixed ? fixed.diff : formatters[format](results, { cwd: io.cwd, color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR, rules, version: toolVersion() }));
     if (errors > 0) return 1;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
       io.stderr.write(`hindsight: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
