@@ -7,8 +7,8 @@ export const progressThreshold = 100;
 const redrawMs = 100;
 
 export interface Progress {
-  /** A step of a long run over `files` files: `parsed 1,234 of 10,000 files`. Shown only on a terminal. */
-  step(files: number, text: string): void;
+  /** A step of a long run over `files` files: `parsed 1,234 of 10,000 files`. Shown only on a terminal; `text` is called only when it is. */
+  step(files: number, text: () => string): void;
   /** The closing line of a run over `files` files: on a terminal it replaces the steps; elsewhere it is all that shows. */
   finish(files: number, text: string): void;
   /** Ends a run whose closing line goes elsewhere (stdout): a terminal's step line is cleared. */
@@ -27,7 +27,7 @@ export function progress(io: Io, quiet: boolean): Progress {
     step(files, text) {
       if (!live || !shown(files) || performance.now() - drawn < redrawMs) return;
       drawn = performance.now();
-      io.stderr.write(`\r\x1b[Khindsight: ${text}`);
+      io.stderr.write(`\r\x1b[Khindsight: ${text()}`);
     },
     finish(files, text) {
       if (shown(files)) io.stderr.write(`${live ? '\r\x1b[K' : ''}hindsight: ${text}\n`);

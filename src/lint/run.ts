@@ -33,6 +33,12 @@ export interface LintRunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * Runs over fewer files than this neither read nor write the lint cache: parsing a few files costs
+ * less than reading and rewriting the findings of a whole folder (`lint FILE`, `lint --changed`).
+ */
+export const cachedRunSize = 20;
+
 export interface LintReport {
   config: ResolvedConfig;
   /** One per file named by `paths`, in path order. */
@@ -81,7 +87,7 @@ async function lint(options: LintRunOptions, withModels: boolean) {
   const enabled = enabledRules(config);
 
   const sources = readSources(requested, cwd);
-  const lintCache = options.cache === false ? LintCache.none() : LintCache.open(config, asOf, enabled);
+  const lintCache = options.cache === false || sources.length < cachedRunSize ? LintCache.none() : LintCache.open(config, asOf, enabled);
   const contents = sources.map((source) => LintCache.contentHash(source.bytes));
   const cached = sources.map((source, index) => lintCache.get(source.shown, contents[index] ?? ''));
   const toParse = sources.flatMap((source, index) => (withModels || !cached[index] ? [{ source, index }] : []));

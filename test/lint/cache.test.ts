@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { LintCache } from '../../src/lint/cache.js';
 import { enabledRules } from '../../src/lint/engine.js';
-import { lintFiles } from '../../src/lint/run.js';
+import { cachedRunSize, lintFiles } from '../../src/lint/run.js';
 import { cacheFolder } from '../../src/parse/cache.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { defineRule } from '../../src/rules/rule.js';
@@ -29,9 +29,18 @@ beforeEach(() => {
   release.version = undefined;
 });
 
+/** Enough other postmortems that a run uses the cache (it does not for a few files). */
+const fillers = Object.fromEntries(
+  Array.from({ length: cachedRunSize }, (_, index) => {
+    const day = `2025-01-${String(index + 1).padStart(2, '0')}`;
+    return [`postmortems/${day}-filler.md`, validPostmortem.replaceAll('2026-03-04', day)];
+  }),
+);
+const fillerCount = cachedRunSize;
+
 function repository(files: Record<string, string> = { [validFile]: validPostmortem, [otherFile]: other }): string {
   const root = tempFolder('hindsight-lint-cache-');
-  writeFiles(root, files);
+  writeFiles(root, { ...fillers, ...files });
   return root;
 }
 
@@ -52,7 +61,7 @@ describe('the lint cache', () => {
     const fresh = await findings(root, ['--no-cache']);
     expect(fresh[validFile]).toEqual([expect.objectContaining({ ruleId: 'schema', line: 4, column: 11 })]);
     expect(await fromCache(root)).toBe(0);
-    expect(await fromCache(root)).toBe(2);
+    expect(await fromCache(root)).toBe(fillerCount + 2);
     expect(await findings(root)).toEqual(fresh);
   });
 
@@ -60,7 +69,7 @@ describe('the lint cache', () => {
     const root = repository();
     await fromCache(root);
     writeFileSync(join(root, validFile), edit(validPostmortem, 'severity: SEV1', 'severity: SEV9'));
-    expect(await fromCache(root)).toBe(1);
+    expect(await fromCache(root)).toBe(fillerCount + 1);
     expect((await findings(root))[validFile]).toEqual([expect.objectContaining({ ruleId: 'schema', line: 4 })]);
   });
 
@@ -75,17 +84,17 @@ describe('the lint cache', () => {
   it('checks every file again under a new release', async () => {
     const root = repository();
     await fromCache(root);
-    expect(await fromCache(root)).toBe(2);
+    expect(await fromCache(root)).toBe(fillerCount + 2);
     release.version = '99.0.0';
     expect(await fromCache(root)).toBe(0);
-    expect(await fromCache(root)).toBe(2);
+    expect(await fromCache(root)).toBe(fillerCount + 2);
   });
 
   it('recomputes cross-file findings of cached files when another file is renamed, deleted or added', async () => {
     const root = repository({ [validFile]: edit(validPostmortem, 'impact:\n', `related:\n  - ${otherId}\nimpact:\n`), [otherFile]: other });
     await fromCache(root);
     renameSync(join(root, otherFile), join(root, 'postmortems/2026-03-05-search-slowdown.md'));
-    expect(await fromCache(root)).toBe(1);
+    expect(await fromCache(root)).toBe(fillerCount + 1);
     expect((await findings(root))[validFile]).toEqual([
       expect.objectContaining({ ruleId: 'related-exists', line: 16, column: 5, message: expect.stringContaining('did you mean `2026-03-05-search-slowdown`?') }),
     ]);
@@ -115,11 +124,17 @@ describe('the lint cache', () => {
     }
   });
 
+  it('is not used for a run over a few files', async () => {
+    const root = repository();
+    await fromCache(root);
+    expect((await lintFiles({ cwd: root, asOf, paths: [validFile, otherFile] })).fromCache).toBe(0);
+  });
+
   it('ignores a cache file it cannot read', async () => {
     const root = repository();
     await fromCache(root);
     writeFileSync(join(cacheFolder(root), 'lint-results.json'), '{ not json');
     expect(await fromCache(root)).toBe(0);
-    expect(await fromCache(root)).toBe(2);
+    expect(await fromCache(root)).toBe(fillerCount + 2);
   });
 });

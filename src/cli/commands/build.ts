@@ -36,7 +36,7 @@ export default defineCommand({
       cwd: io.cwd,
       asOf,
       render: true,
-      onProgress: (done, total) => shown.step((files = total), `read ${countOf(done, total)} postmortems`),
+      onProgress: (done, total) => shown.step((files = total), () => `read ${countOf(done, total)} postmortems`),
     });
     const results = linted.map(({ result }) => result);
     const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
@@ -53,7 +53,7 @@ export default defineCommand({
       config,
       out,
       log: warn(io),
-      onProgress: (step) => shown.step(files, step.phase === 'pages' ? `wrote ${countOf(step.done, step.total)} pages` : 'indexing for search'),
+      onProgress: (step) => shown.step(files, () => (step.phase === 'pages' ? `wrote ${countOf(step.done, step.total)} pages` : 'indexing for search')),
     });
     shown.clear(files);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -43,7 +43,7 @@ export default defineCommand({
       paths: positionals,
       asOf,
       cache: values['no-cache'] !== true,
-      onProgress: (done, total) => shown.step(total, `read ${countOf(done, total)} files`),
+      onProgress: (done, total) => shown.step(total, () => `read ${countOf(done, total)} files`),
       ...changed,
     });
     const dryRun = values['fix-dry-run'] === true;
