@@ -17,6 +17,9 @@ const counts = [...root.querySelectorAll('fieldset[data-facet] label')].map((lab
   built: label.querySelector('.count').textContent,
 }));
 
+// One index per year, newest first (see src/site/search-index.ts); the newest one's script searches them all.
+const base = new URL(root.dataset.pagefindPath, document.baseURI);
+const shards = root.dataset.pagefindShards.split(' ').filter(Boolean);
 let pagefind;
 let loading;
 let current = { hits: [], shown: 0 };
@@ -28,8 +31,10 @@ let generation = 0;
  */
 function loadIndex() {
   loading ??= (async () => {
-    const module = await import(new URL('pagefind.js', new URL(root.dataset.pagefindPath, document.baseURI)).href);
+    const [newest, ...older] = shards;
+    const module = await import(new URL(`${newest}/pagefind.js`, base).href);
     await module.options({ excerptLength: 24 });
+    for (const year of older) await module.mergeIndex(new URL(`${year}/`, base).pathname);
     await module.filters();
     pagefind = module;
   })().catch(() => {
@@ -70,6 +75,18 @@ async function facetCounts(term, filters, search) {
     }),
   );
   return counted;
+}
+
+/**
+ * Every postmortem the facets allow, newest first. Merged indexes order results by score, which a
+ * sort does not make comparable between indexes; each year's index is sorted, so the years are
+ * searched one after the other, newest first. The counts come from one search over them all.
+ */
+async function newestFirst(filters) {
+  const years = shards.filter((year) => !filters.year || filters.year.any.includes(year));
+  const byYear = await Promise.all(years.map((year) => pagefind.search(null, { filters: { ...filters, year: { any: [year] } }, sort: { date: 'desc' } })));
+  const all = await pagefind.search(null, { filters });
+  return { results: byYear.flatMap((search) => search.results), filters: all.filters };
 }
 
 /** Copies an excerpt's text and <mark> elements; anything else in it is dropped. */
@@ -146,7 +163,7 @@ async function update() {
     showCounts();
     return;
   }
-  const search = await pagefind.debouncedSearch(term === '' ? null : term, term === '' ? { filters, sort: { date: 'desc' } } : { filters }, 150);
+  const search = term === '' ? await newestFirst(filters) : await pagefind.debouncedSearch(term, { filters }, 150);
   if (search === null || mine !== generation) return;
   current = { hits: search.results, shown: 0 };
   const counted = await facetCounts(term, filters, search);

@@ -3,7 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFileMessage } from 'vfile-message';
 import type { ResolvedConfig } from '../config/config.js';
-import { cacheFolder, compactPosition, prepareCacheFolder, revivePosition } from '../parse/cache.js';
+import { cacheFolder, compactPosition, prepareCacheFolder, revivePositions } from '../parse/cache.js';
 import type { Position, Postmortem } from '../parse/model.js';
 import type { EnabledRule } from './engine.js';
 
@@ -88,8 +88,8 @@ export class LintCache {
     if (entry?.content !== content) return undefined;
     const { id, file, data, fields, lines } = entry.acrossFiles;
     return {
-      messages: entry.messages.map((stored) => revive(reviveNested(stored) as StoredMessage, shown)),
-      acrossFiles: { id, file, data, fields: reviveNested(fields) as Postmortem['fields'], lines, syntax: [], sections: [], timeline: [], timelineStrays: [], actionItems: null, prose: [] },
+      messages: entry.messages.map((stored) => revive(revivePositions(stored) as StoredMessage, shown)),
+      acrossFiles: { id, file, data, fields: revivePositions(fields) as Postmortem['fields'], lines, syntax: [], sections: [], timeline: [], timelineStrays: [], actionItems: null, prose: [] },
     };
   }
 
@@ -127,11 +127,6 @@ function fingerprintOf(config: ResolvedConfig, asOf: string, enabled: readonly E
   const rules = enabled.map(({ rule, setting }) => [rule.id, setting]);
   const day = enabled.some(({ rule }) => rule.readsAsOf) ? asOf : null;
   return createHash('sha1').update(JSON.stringify({ entryVersion, config: lintConfig, rules, day })).digest('base64');
-}
-
-/** Revives the compact positions in one entry's part (the store is parsed without a reviver, which is slow). */
-function reviveNested(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value), revivePosition);
 }
 
 function storeMessage(message: VFileMessage): StoredMessage {

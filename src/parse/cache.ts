@@ -46,13 +46,13 @@ export class ParseCache {
     if (!this.folder) return undefined;
     let entry: Entry;
     try {
-      entry = JSON.parse(readFileSync(join(this.folder, `${key.entry}.json`), 'utf8'), revivePosition) as Entry;
+      entry = JSON.parse(readFileSync(join(this.folder, `${key.entry}.json`), 'utf8')) as Entry;
     } catch {
       return undefined;
     }
     const { content, postmortem } = entry;
     if (content !== key.content || (render && !postmortem.body && postmortem.syntax.length === 0)) return undefined;
-    return postmortem;
+    return revivePositions(postmortem) as Postmortem;
   }
 
   /** Stores a model, atomically: a reader never sees half an entry. */
@@ -92,6 +92,22 @@ export function prepareCacheFolder(folder: string): void {
  */
 export function compactPosition(_key: string, value: unknown): unknown {
   if (isPosition(value)) return `\0${value.start.line},${value.start.column},${value.end.line},${value.end.column}`;
+  return value;
+}
+
+/**
+ * Turns the compact positions in parsed JSON back into objects, in place. A walk over the parsed
+ * value is several times faster than a `JSON.parse` reviver, which is called for every value.
+ */
+export function revivePositions(value: unknown): unknown {
+  if (typeof value === 'string') return value.charCodeAt(0) === 0 ? revivePosition('', value) : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) value[index] = revivePositions(value[index]);
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = revivePositions(record[key]);
+  }
   return value;
 }
 

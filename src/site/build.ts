@@ -16,7 +16,7 @@ import { siteModel, type SiteModel } from './model.js';
 import type { PageView } from './page.js';
 import { pageSets } from './pages/index.js';
 import postmortemPages from './pages/postmortem.js';
-import { closeIndexer, indexSite } from './search-index.js';
+import { closeIndexer, indexShard, searchShards, shardFolder } from './search-index.js';
 
 /**
  * Marks a folder as a built site, which the next build may replace; any other folder is left
@@ -29,6 +29,8 @@ interface Manifest {
   renderer: string;
   /** Page path to the hash of its view. */
   pages: Record<string, string>;
+  /** Search shard name to the hash of its pages. */
+  shards: Record<string, string>;
 }
 
 export interface SiteOptions {
@@ -44,7 +46,7 @@ export interface SiteOptions {
   onProgress?: (step: BuildStep) => void;
 }
 
-export type BuildStep = { phase: 'pages'; done: number; total: number } | { phase: 'index' };
+export type BuildStep = { phase: 'pages' | 'index'; done: number; total: number };
 
 export interface BuiltSite {
   outDir: string;
@@ -52,6 +54,8 @@ export interface BuiltSite {
   pages: number;
   /** Postmortem pages unchanged since the last build, kept rather than written again. */
   reused: number;
+  /** Search shards (years) whose pages did not change, kept rather than indexed again. */
+  reusedShards: number;
   files: number;
   bytes: number;
 }
@@ -69,8 +73,9 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
   const model = siteModel({ config, postmortems, asOf });
   const previous = readManifest(outDir);
   const renderer = rendererFingerprint();
-  const manifest: Manifest = { renderer, pages: {} };
+  const manifest: Manifest = { renderer, pages: {}, shards: {} };
   let reused = 0;
+  let reusedShards = 0;
   try {
     const views = Object.fromEntries(pageSets.map((pages) => [pages.name, pages.views(model)]));
     views[postmortemPages.name] = (views[postmortemPages.name] ?? []).filter((view) => {
@@ -91,8 +96,15 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       log: options.log,
       onPage: () => onProgress({ phase: 'pages', done: (done += 1), total }),
       after: async () => {
-        onProgress({ phase: 'index' });
-        await indexSite(staging);
+        const shards = searchShards(model.postmortems, (path) => manifest.pages[path] ?? '');
+        let indexed = 0;
+        for (const shard of shards) {
+          manifest.shards[shard.name] = shard.hash;
+          const unchanged = previous?.renderer === renderer && previous.shards?.[shard.name] === shard.hash;
+          if (unchanged && keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) reusedShards += 1;
+          else await indexShard(staging, shard);
+          onProgress({ phase: 'index', done: (indexed += 1), total: shards.length });
+        }
       },
     });
     try {
@@ -106,7 +118,7 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  return { outDir, pages: model.postmortems.length, reused, ...folderSize(outDir) };
+  return { outDir, pages: model.postmortems.length, reused, reusedShards, ...folderSize(outDir) };
 }
 
 export interface ServeOptions extends SiteOptions {
@@ -163,7 +175,7 @@ export async function serveSite(options: ServeOptions): Promise<SiteServer> {
     watch: [config.postmortemsDir, join(config.root, configFileName)].map((path) => relative(process.cwd(), path)),
     log: options.log,
     after: async () => {
-      await indexSite(outDir);
+      for (const shard of searchShards(lastGood?.postmortems ?? [], () => '')) await indexShard(outDir, shard);
     },
     port: options.port,
     ready: (server) => listening(server),
@@ -242,7 +254,7 @@ function swapInto(staging: string, outDir: string): void {
 function readManifest(outDir: string): Manifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(outDir, markerFile), 'utf8')) as Partial<Manifest>;
-    return typeof manifest.renderer === 'string' && manifest.pages ? (manifest as Manifest) : undefined;
+    return typeof manifest.renderer === 'string' && manifest.pages && manifest.shards ? (manifest as Manifest) : undefined;
   } catch {
     return undefined;
   }
@@ -250,10 +262,35 @@ function readManifest(outDir: string): Manifest | undefined {
 
 /** Links the last build's page into the new site; `false` when it cannot (then it is rendered again). */
 function keepPage(outDir: string, staging: string, path: string): boolean {
-  const from = join(outDir, path, 'index.html');
-  const to = join(staging, path, 'index.html');
+  const folder = join(staging, path);
   try {
-    mkdirSync(dirname(to), { recursive: true });
+    mkdirSync(folder, { recursive: true });
+  } catch {
+    return false;
+  }
+  return keepFile(join(outDir, path, 'index.html'), join(folder, 'index.html'));
+}
+
+/** Links every file of a folder of the last build into the new site; `false` when it cannot (then it is made again). */
+function keepFolder(from: string, to: string): boolean {
+  try {
+    const files = readdirSync(from, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    return (
+      files.length > 0 &&
+      files.every((entry) => {
+        const target = join(to, relative(from, join(entry.parentPath, entry.name)));
+        mkdirSync(dirname(target), { recursive: true });
+        return keepFile(join(entry.parentPath, entry.name), target);
+      })
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** A file of the last build in the new site (its folder made first): hard-linked where it can be, else copied. */
+function keepFile(from: string, to: string): boolean {
+  try {
     try {
       linkSync(from, to);
     } catch {

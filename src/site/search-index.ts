@@ -1,19 +1,64 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import type { PostmortemView } from './model.js';
 
 /**
- * Pagefind's search index over the postmortem pages, the only ones it searches
- * (`data-pagefind-body`); reading the others would be wasted. Returns how many pages it indexed.
+ * The search index, one Pagefind index per year of postmortems, each in its own folder
+ * (`pagefind/2026/`); the browser searches them together. A rebuild indexes again only the years
+ * whose pages changed and keeps the others, so one changed postmortem does not re-index ten
+ * thousand. Years also keep a newest-first listing exact: each index is sorted within its year.
  */
-export async function indexSite(outDir: string): Promise<number> {
+export interface SearchShard {
+  /** The year, which names the folder. */
+  name: string;
+  /** The postmortem pages in it, under the output folder. */
+  pages: string[];
+  /** Of its pages' paths and contents: equal hashes mean an equal index. */
+  hash: string;
+}
+
+/** The shards of these postmortems, newest year first; `pageHash` says what each page was rendered from. */
+export function searchShards(postmortems: readonly PostmortemView[], pageHash: (path: string) => string): SearchShard[] {
+  const byYear = new Map<string, string[]>();
+  for (const { year, path } of postmortems) {
+    const pages = byYear.get(year);
+    if (pages) pages.push(path);
+    else byYear.set(year, [path]);
+  }
+  return shardNames(postmortems).map((name) => {
+    const pages = byYear.get(name) ?? [];
+    const hash = createHash('sha1');
+    for (const path of pages) hash.update(path).update(pageHash(path));
+    return { name, pages, hash: hash.digest('base64') };
+  });
+}
+
+/** The shards' names, newest first: what the browser merges. */
+export function shardNames(postmortems: readonly PostmortemView[]): string[] {
+  return [...new Set(postmortems.map((postmortem) => postmortem.year))].sort().reverse();
+}
+
+/** Where a shard's index is written, under the output folder. */
+export function shardFolder(name: string): string {
+  return join('pagefind', name);
+}
+
+/** Writes one shard's index from its pages as written under `outDir`; the pages are the only ones it searches (`data-pagefind-body`). */
+export async function indexShard(outDir: string, shard: SearchShard): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Cannot start the search indexer: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: outDir, glob: 'postmortems/**/*.html' });
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    const problems = [...added.errors, ...written.errors];
+    const problems: string[] = [];
+    for (const path of shard.pages) {
+      const sourcePath = join(path.slice(1), 'index.html');
+      const added = await index.addHTMLFile({ sourcePath, content: readFileSync(join(outDir, sourcePath), 'utf8') });
+      problems.push(...added.errors);
+    }
+    const written = await index.writeFiles({ outputPath: join(outDir, shardFolder(shard.name)) });
+    problems.push(...written.errors);
     if (problems.length > 0) throw new Error(`Cannot build the search index: ${problems.join('; ')}`);
-    return added.page_count;
   } finally {
     await index.deleteIndex();
   }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
@@ -56,7 +56,8 @@ describe('hindsight build', () => {
       'assets/site.css',
       'assets/search.js',
       'assets/overdue.js',
-      'pagefind/pagefind.js',
+      'pagefind/2026/pagefind.js',
+      'pagefind/2024/pagefind.js',
       '404.html',
     ]) {
       expect(files).toContain(path);
@@ -280,6 +281,23 @@ describe('the site build', () => {
     expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(join(root, `_site/postmortems/${checkoutId}/index.html`))).toBe(true);
+  });
+
+  it('keeps the pages and the search index of the years whose postmortems did not change', async () => {
+    const root = tempFolder();
+    writeFiles(root, siteCorpus());
+    expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
+    const inode = (path: string): number => statSync(join(root, '_site', path)).ino;
+    const before = { page: inode(`postmortems/${checkoutId}/index.html`), year2026: inode('pagefind/2026/pagefind-entry.json'), year2024: inode('pagefind/2024/pagefind-entry.json') };
+    const file = join(root, 'postmortems/2024-06-15-payments-timeout.md');
+    writeFileSync(file, edit(readFileSync(file, 'utf8'), 'title: "Payments timed out at the card processor"', 'title: "Payments timed out at the card processor, again"'));
+    const rebuilt = await hindsight(root, ['build', '--as-of', asOf]);
+    expect(rebuilt.stdout).toMatch(/\(5 unchanged pages kept from the last build\)\n$/);
+    // Hard links to the last build's files: the same files, not written again.
+    expect(inode(`postmortems/${checkoutId}/index.html`)).toBe(before.page);
+    expect(inode('pagefind/2026/pagefind-entry.json')).toBe(before.year2026);
+    expect(inode('pagefind/2024/pagefind-entry.json')).not.toBe(before.year2024);
+    expect(readFileSync(join(root, '_site/postmortems/2024-06-15-payments-timeout/index.html'), 'utf8')).toContain('Payments timed out at the card processor, again');
   });
 
   it('prefixes every link with the configured path prefix', async () => {

@@ -82,7 +82,7 @@ describe(`the site of ${count.toLocaleString('en-US')} postmortems`, () => {
     const loaded = bytes();
     await page.locator('#search-input').fill('certificate');
     await expect.poll(() => page.locator('#result-status').textContent(), { timeout: 30_000 }).toMatch(/^\d[\d,]* postmortems? found for “certificate”/);
-    expect(await page.locator('#results > li').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#results > li').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
     expect(bytes() - loaded).toBeLessThanOrEqual(300_000);
     await page.getByRole('checkbox', { name: /^SEV1 Critical/ }).check();

@@ -4,6 +4,7 @@ import { page } from '../layout.js';
 import { statusLabels, type PostmortemView, type SeverityView } from '../model.js';
 import { definePages } from '../page.js';
 import { paginate, type ListPage } from '../paginate.js';
+import { shardNames } from '../search-index.js';
 
 /** Postmortems on one page of the home list: enough to scan, few enough to stay small at any count. */
 export const homePageSize = 50;
@@ -38,7 +39,7 @@ export default definePages<HomeView>({
         <>
           <h1>Postmortems{pager.number > 1 && <span class="page-number">, page {pager.number}</span>}</h1>
           <p class="lede">{model.site.description}</p>
-          {view.facets && <SearchForm facets={view.facets} pagefindPath={model.link('/pagefind/')} />}
+          {view.facets && <SearchForm facets={view.facets} pagefindPath={model.link('/pagefind/')} shards={shardNames(model.postmortems)} />}
           {view.facets && (
             <noscript>
               <p class="note">Search needs JavaScript; every postmortem is listed below and on the pages after it, newest first.</p>
@@ -65,9 +66,10 @@ export default definePages<HomeView>({
   },
 });
 
-function SearchForm({ facets, pagefindPath }: { facets: Facet[]; pagefindPath: string }) {
+/** The search box and facets; the script finds the index's shards (years, newest first) under `pagefindPath`. */
+function SearchForm({ facets, pagefindPath, shards }: { facets: Facet[]; pagefindPath: string; shards: string[] }) {
   return (
-    <div class="search" id="search" hidden data-pagefind-path={pagefindPath}>
+    <div class="search" id="search" hidden data-pagefind-path={pagefindPath} data-pagefind-shards={shards.join(' ')}>
       <form class="search-form" role="search" aria-label="Postmortems">
         <label for="search-input">Search titles and text</label>
         <input id="search-input" name="q" type="search" autocomplete="off" spellcheck={false} />
