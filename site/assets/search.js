@@ -8,7 +8,7 @@ const all = document.getElementById('listing');
 const results = document.getElementById('results');
 const status = document.getElementById('result-status');
 const more = document.getElementById('more-results');
-const pageSize = 20;
+const pageSize = 10;
 const initialStatus = status.textContent;
 const counts = [...root.querySelectorAll('fieldset[data-facet] label')].map((label) => ({
   facet: label.closest('fieldset').dataset.facet,
@@ -22,20 +22,21 @@ const base = new URL(root.dataset.pagefindPath, document.baseURI);
 const shards = root.dataset.pagefindShards.split(' ').filter(Boolean);
 let pagefind;
 let loading;
+let facetsLoaded = false;
 let current = { hits: [], shown: 0 };
 let generation = 0;
 
 /**
- * The index loads on first use, not with the page: most visits only read the list. Every filter
- * loads with it, since a search reports counts only for filters already loaded.
+ * The index loads on first use, not with the page: most visits only read the list. It runs on the
+ * page's thread (no worker script to fetch). The facets' data loads once a facet is used: until
+ * then a search's counts are not known, and the facets show the counts over every postmortem.
  */
 function loadIndex() {
   loading ??= (async () => {
     const [newest, ...older] = shards;
     const module = await import(new URL(`${newest}/pagefind.js`, base).href);
-    await module.options({ excerptLength: 24 });
-    for (const year of older) await module.mergeIndex(new URL(`${year}/`, base).pathname);
-    await module.filters();
+    await module.options({ excerptLength: 24, noWorker: true });
+    for (const year of older) await module.mergeIndex(new URL(`${year}/`, base).pathname, { noWorker: true });
     pagefind = module;
   })().catch(() => {
     // No index (the site was not built by `hindsight build`): the list stays, without search.
@@ -56,6 +57,7 @@ function selectedFilters() {
 
 /** Each facet value's count among the results, or the built counts over everything. */
 function showCounts(counted) {
+  root.querySelector('.facets').classList.toggle('counts-unknown', !counted && !facetsLoaded && input.value.trim() !== '');
   for (const { facet, value, count, built } of counts) {
     count.textContent = counted ? String(counted[facet]?.[value] ?? 0) : built;
   }
@@ -166,7 +168,7 @@ async function update() {
   const search = term === '' ? await newestFirst(filters) : await pagefind.debouncedSearch(term, { filters }, 150);
   if (search === null || mine !== generation) return;
   current = { hits: search.results, shown: 0 };
-  const counted = await facetCounts(term, filters, search);
+  const counted = facetsLoaded ? await facetCounts(term, filters, search) : undefined;
   if (mine !== generation) return;
   showCounts(counted);
   results.replaceChildren();
@@ -185,7 +187,15 @@ root.querySelector('form').addEventListener('submit', (event) => event.preventDe
 root.addEventListener('focusin', loadIndex);
 root.addEventListener('pointerdown', loadIndex);
 input.addEventListener('input', update);
-root.addEventListener('change', update);
+root.addEventListener('change', async () => {
+  // A facet in use: its data loads now, and every search counts by facet from then on.
+  await loadIndex();
+  if (pagefind && !facetsLoaded) {
+    await pagefind.filters();
+    facetsLoaded = true;
+  }
+  update();
+});
 more.addEventListener('click', showMore);
 const query = new URLSearchParams(location.search).get('q');
 if (query) {
