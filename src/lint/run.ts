@@ -26,6 +26,11 @@ export interface LintRunOptions {
   asOf: string;
   /** Render each body to HTML as well (the site). */
   render?: boolean;
+  /**
+   * Drop from each model what only the rules read (prose, sections, key places) once its findings
+   * are made: the site holds thousands of models at once and needs none of it.
+   */
+  slim?: boolean;
   config?: ResolvedConfig;
   /** Reuse the findings of unchanged files (default); `false` checks every file afresh. */
   cache?: boolean;
@@ -111,8 +116,13 @@ async function lint(options: LintRunOptions, withModels: boolean) {
       hit = { messages: ownFindings(model, enabled, context), acrossFiles: acrossFilesModel(model, enabled) };
       lintCache.set(source.shown, contents[index] ?? '', hit.messages, hit.acrossFiles);
     }
-    return { postmortem, result: lintResult(source.path, [...hit.messages, ...acrossFileFindings(hit.acrossFiles, enabled, context)]) };
+    const result = lintResult(source.path, [...hit.messages, ...acrossFileFindings(hit.acrossFiles, enabled, context)]);
+    return { postmortem: postmortem && options.slim ? slimmed(postmortem) : postmortem, result };
   });
   lintCache.save(new Set(everyFile));
   return { config, results, fromCache: cached.filter(Boolean).length };
+}
+
+function slimmed(postmortem: Postmortem): Postmortem {
+  return { ...postmortem, fields: {}, sections: [], timelineStrays: [], prose: [] };
 }

@@ -155,7 +155,7 @@ export async function serveSite(options: ServeOptions): Promise<SiteServer> {
     let model: SiteModel;
     try {
       const asOf = options.asOf();
-      const run = await runLint({ cwd, asOf, render: true });
+      const run = await runLint({ cwd, asOf, render: true, slim: true });
       options.onLint(run.linted);
       model = siteModel({ config: run.config, postmortems: run.valid, asOf, problems: problemLines(run.linted, cwd) });
       lastGood = model;

@@ -36,6 +36,7 @@ export default defineCommand({
       cwd: io.cwd,
       asOf,
       render: true,
+      slim: true,
       onProgress: (done, total) => shown.step((files = total), () => `read ${countOf(done, total)} postmortems`),
     });
     const results = linted.map(({ result }) => result);
