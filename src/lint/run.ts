@@ -42,7 +42,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRun> {
   const requested = options.only ? [...options.only] : options.paths?.length ? findPostmortemFiles(options.paths, cwd) : folder;
   const named = new Set(requested);
   const others = folder.filter((file) => !named.has(file));
-  const postmortems = await loadPostmortems(requested, { cwd, render, cache: ParseCache.at(config.root) });
+  const postmortems = await loadPostmortems(requested, { cwd, render, cache: ParseCache.at(config.root), limits: config.limits });
   const absolute = new Map(postmortems.map((postmortem, index) => [postmortem, requested[index] ?? resolve(cwd, postmortem.file)]));
   const linted = lintPostmortems(postmortems, {
     config,

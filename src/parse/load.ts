@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { ParseCache } from './cache.js';
+import { defaultLimits, limitsSalt, type ParseLimits } from './limits.js';
 import type { Postmortem } from './model.js';
 import { parsePostmortem } from './postmortem.js';
 import { parseInWorkers, workersAvailable, type ParseJob } from './workers.js';
@@ -44,6 +45,8 @@ export interface LoadOptions {
   /** Render each body to HTML as well (the site shows them). */
   render?: boolean;
   cache?: ParseCache;
+  /** Default `defaultLimits`. */
+  limits?: ParseLimits;
 }
 
 /** Below this many files to parse, starting workers costs more than it saves. */
@@ -54,20 +57,20 @@ const parallelThreshold = 200;
  * on all cores. An unreadable file is a usage error; unreadable content is a finding.
  */
 export async function loadPostmortems(files: readonly string[], options: LoadOptions): Promise<Postmortem[]> {
-  const { cwd, render = false, cache } = options;
+  const { cwd, render = false, cache, limits = defaultLimits } = options;
   const postmortems: Array<Postmortem | undefined> = [];
   const misses: ParseJob[] = [];
   files.forEach((file, index) => {
     const bytes = readBytes(file, cwd);
     const shown = displayPath(file, cwd);
-    const key = ParseCache.key(shown, bytes);
+    const key = ParseCache.key(shown, bytes, limitsSalt(limits));
     const cached = cache?.get(key, { render });
     if (cached) postmortems[index] = cached;
     else misses.push({ index, file: shown, bytes, key });
   });
   const parsed = misses.length >= parallelThreshold && availableParallelism() > 1 && workersAvailable
-    ? await parseInWorkers(misses, render)
-    : misses.map((job) => parsePostmortem(job.file, job.bytes, { render }));
+    ? await parseInWorkers(misses, { render, limits })
+    : misses.map((job) => parsePostmortem(job.file, job.bytes, { render, limits }));
   misses.forEach((job, position) => {
     const postmortem = parsed[position] as Postmortem;
     postmortems[job.index] = postmortem;

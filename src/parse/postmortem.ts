@@ -6,14 +6,17 @@ import { unified } from 'unified';
 import { renderBody } from '../render/markdown.js';
 import { readBody } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';
+import { defaultLimits, grouped, overLimit, type ParseLimits } from './limits.js';
 import type { Postmortem, SyntaxProblem } from './model.js';
-import { decodeText, LineIndex, pointPosition } from './text.js';
+import { bytePoint, countNewlines, decodeText, LineIndex, pointPosition } from './text.js';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 export interface ParseOptions {
   /** Render the body to HTML while its tree is at hand (the site shows it; the linter does not need it). */
   render?: boolean;
+  /** Sizes past which the parse stops with a finding; default `defaultLimits`. */
+  limits?: ParseLimits;
 }
 
 /** The postmortem id: the file name without `.md`. */
@@ -36,6 +39,13 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
     prose: [],
     lines: 1,
   };
+  const { limits = defaultLimits } = options;
+  if (bytes.length > limits.maxFileBytes) {
+    const { line, column } = bytePoint(bytes, limits.maxFileBytes);
+    postmortem.lines = countNewlines(bytes) + 1;
+    postmortem.syntax.push({ message: overLimit(`file of ${grouped(bytes.length)} bytes`, 'maxFileBytes', limits.maxFileBytes), place: pointPosition(line, column) });
+    return postmortem;
+  }
   const decoded = decodeText(bytes);
   if (decoded.problem) {
     const { message, line, column } = decoded.problem;
@@ -46,7 +56,7 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
   const lines = new LineIndex(text);
   postmortem.lines = lines.lineCount;
 
-  const frontmatter = parseFrontmatter(text, lines);
+  const frontmatter = parseFrontmatter(text, lines, limits);
   postmortem.data = frontmatter.data;
   postmortem.fields = frontmatter.fields;
   postmortem.syntax.push(...frontmatter.problems);
@@ -59,7 +69,9 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
 
   const date = typeof frontmatter.data.date === 'string' ? frontmatter.data.date : undefined;
   try {
-    Object.assign(postmortem, readBody(text, frontmatter.bodyStart, lines, date, (source) => markdown.parse(source)));
+    const { problems, ...body } = readBody(text, frontmatter.bodyStart, lines, { date, limits }, (source) => markdown.parse(source));
+    Object.assign(postmortem, body);
+    postmortem.syntax.push(...problems);
     // The page shows the whole body; only here is every paragraph of it parsed.
     if (options.render) postmortem.body = renderBody(markdown.parse(text), postmortem.actionItems?.position);
   } catch (error) {

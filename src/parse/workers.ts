@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CacheKey } from './cache.js';
 import type { Postmortem } from './model.js';
-import { parsePostmortem } from './postmortem.js';
+import { parsePostmortem, type ParseOptions } from './postmortem.js';
 
 export interface ParseJob {
   index: number;
@@ -17,7 +17,7 @@ export interface ParseJob {
 
 export interface WorkerRequest {
   jobs: Array<{ file: string; bytes: Uint8Array }>;
-  render: boolean;
+  options: ParseOptions;
 }
 
 const workerScript = new URL('./parse-worker.js', import.meta.url);
@@ -32,22 +32,22 @@ const youngGenerationMb = 64;
  * Parses the jobs on every core, one contiguous share each, in the jobs' order. This thread takes
  * the last share itself: it would otherwise only wait, and its share need not be copied back.
  */
-export async function parseInWorkers(jobs: readonly ParseJob[], render: boolean): Promise<Postmortem[]> {
+export async function parseInWorkers(jobs: readonly ParseJob[], options: ParseOptions): Promise<Postmortem[]> {
   const shareCount = Math.min(availableParallelism(), jobs.length);
   const shareSize = Math.ceil(jobs.length / shareCount);
   const shares = Array.from({ length: shareCount }, (_, index) => jobs.slice(index * shareSize, (index + 1) * shareSize));
   const own = shares.pop() ?? [];
-  const others = shares.map((share) => parseShare(share, render));
-  const mine = own.map(({ file, bytes }) => parsePostmortem(file, bytes, { render }));
+  const others = shares.map((share) => parseShare(share, options));
+  const mine = own.map(({ file, bytes }) => parsePostmortem(file, bytes, options));
   return [...(await Promise.all(others)).flat(), ...mine];
 }
 
-function parseShare(share: readonly ParseJob[], render: boolean): Promise<Postmortem[]> {
+function parseShare(share: readonly ParseJob[], options: ParseOptions): Promise<Postmortem[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerScript, {
       resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
     });
-    const request: WorkerRequest = { jobs: share.map(({ file, bytes }) => ({ file, bytes })), render };
+    const request: WorkerRequest = { jobs: share.map(({ file, bytes }) => ({ file, bytes })), options };
     worker.once('message', (postmortems: Postmortem[]) => {
       resolve(postmortems);
       void worker.terminate();

@@ -1,20 +1,93 @@
 import type { Position, ProseSpan } from '../parse/model.js';
+import { LineIndex } from '../parse/text.js';
 
-/** Code spans and HTML comments are not prose: what they say is meant (or hidden) as written. */
-const notProse = /(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)|<!--[\s\S]*?-->/g;
-
-/** A span's words: code spans and HTML comments turned to spaces, every other character where it was. */
+/**
+ * A span's words: code spans and HTML comments turned to spaces, every other character where it
+ * was. Code spans and HTML comments are not prose: what they say is meant (or hidden) as written.
+ */
 export function proseText(span: ProseSpan): string {
-  return span.text.replace(notProse, (match) => match.replace(/[^\n]/g, ' '));
+  let text = '';
+  let from = 0;
+  for (const [start, end] of hiddenRanges(span.text)) {
+    text += span.text.slice(from, start) + span.text.slice(start, end).replace(/[^\n]/g, ' ');
+    from = end;
+  }
+  return text + span.text.slice(from);
 }
+
+/**
+ * Code spans (a run of backticks up to the next run of the same length) and HTML comments, in one
+ * pass from the left. Each search resumes where the last one stopped, so text full of backticks or
+ * of `<!--` that never close costs no more than plain text.
+ */
+function hiddenRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const runs = backtickRuns(text);
+  /** By run length: the indexes in `runs` of the runs of that length, and how many of them lie behind. */
+  const byLength = new Map<number, number[]>();
+  runs.forEach((run, index) => {
+    const indexes = byLength.get(run.length);
+    if (indexes) indexes.push(index);
+    else byLength.set(run.length, [index]);
+  });
+  const searchFrom = new Map<number, number>();
+  let commentsClosed = true;
+  let runIndex = 0;
+  let position = 0;
+  while (position < text.length) {
+    while (runIndex < runs.length && (runs[runIndex]?.start ?? 0) < position) runIndex++;
+    const run = runs[runIndex];
+    const comment = commentsClosed ? text.indexOf('<!--', position) : -1;
+    if (comment !== -1 && (!run || comment < run.start)) {
+      const close = text.indexOf('-->', comment + 4);
+      if (close === -1) {
+        // No comment opened from here on is ever closed.
+        commentsClosed = false;
+        continue;
+      }
+      ranges.push([comment, close + 3]);
+      position = close + 3;
+      continue;
+    }
+    if (!run) break;
+    const sameLength = byLength.get(run.length) ?? [];
+    let next = searchFrom.get(run.length) ?? 0;
+    while ((sameLength[next] ?? Infinity) <= runIndex) next++;
+    searchFrom.set(run.length, next);
+    const closer = runs[sameLength[next] ?? runs.length];
+    if (closer) {
+      ranges.push([run.start, closer.start + closer.length]);
+      position = closer.start + closer.length;
+    } else {
+      position = run.start + run.length;
+    }
+  }
+  return ranges;
+}
+
+function backtickRuns(text: string): Array<{ start: number; length: number }> {
+  const runs: Array<{ start: number; length: number }> = [];
+  for (let start = text.indexOf('`'); start !== -1; ) {
+    let end = start;
+    while (text[end] === '`') end++;
+    runs.push({ start, length: end - start });
+    start = text.indexOf('`', end);
+  }
+  return runs;
+}
+
+const spanLines = new WeakMap<ProseSpan, LineIndex>();
 
 /** The file position of `length` characters at `index` in a span's text. */
 export function placeIn(span: ProseSpan, index: number, length: number): Position {
+  let lines = spanLines.get(span);
+  if (!lines) {
+    lines = new LineIndex(span.text);
+    spanLines.set(span, lines);
+  }
   const point = (offset: number) => {
-    const before = span.text.slice(0, offset);
-    const lineStart = before.lastIndexOf('\n') + 1;
-    const line = span.start.line + (before.split('\n').length - 1);
-    return { line, column: lineStart === 0 ? span.start.column + offset : offset - lineStart + 1 };
+    const { line, column } = lines.point(offset);
+    return { line: span.start.line + line - 1, column: line === 1 ? span.start.column + offset : column };
   };
   return { start: point(index), end: point(index + length) };
 }
