@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent, Table, TableCell as TableCellNode } from 'mdast';
+import type { Root, RootContent, Table, TableCell as TableCellNode } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type {
   ActionItem,
@@ -15,6 +15,7 @@ import type {
 } from './model.js';
 import { actionItemStatuses, actionItemTypes } from './model.js';
 import { grouped, overLimit, type ParseLimits } from './limits.js';
+import { eachPoint } from './markdown.js';
 import { outline, type OutlineHeading } from './outline.js';
 import type { LineIndex } from './text.js';
 import { parseTimelineLine } from './timeline.js';
@@ -144,16 +145,10 @@ const inlineMarkup = /[\\`*_[\]<>&!~]/;
 /** A section's tree, with positions moved to where the section stands in the file. */
 function parseSlice(slice: string, offset: number, lineOffset: number, parse: MarkdownParser): Root {
   const tree = parse(slice);
-  const pending: Nodes[] = [tree];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.position) {
-      for (const point of [node.position.start, node.position.end]) {
-        point.line += lineOffset;
-        if (point.offset !== undefined) point.offset += offset;
-      }
-    }
-    if ('children' in node) pending.push(...(node.children as Nodes[]));
-  }
+  eachPoint(tree, (point) => {
+    point.line += lineOffset;
+    if (point.offset !== undefined) point.offset += offset;
+  });
   return tree;
 }
 

@@ -1,16 +1,11 @@
 import { basename } from 'node:path';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { renderBody } from '../render/markdown.js';
 import { readBody } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';
+import { parseMarkdown } from './markdown.js';
 import { defaultLimits, grouped, overLimit, type ParseLimits } from './limits.js';
 import type { Postmortem, SyntaxProblem } from './model.js';
 import { bytePoint, countNewlines, decodeText, LineIndex, pointPosition } from './text.js';
-
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 export interface ParseOptions {
   /** Render the body to HTML while its tree is at hand (the site shows it; the linter does not need it). */
@@ -69,11 +64,12 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
 
   const date = typeof frontmatter.data.date === 'string' ? frontmatter.data.date : undefined;
   try {
-    const { problems, ...body } = readBody(text, frontmatter.bodyStart, lines, { date, limits }, (source) => markdown.parse(source));
+    const { problems, ...body } = readBody(text, frontmatter.bodyStart, lines, { date, limits }, parseMarkdown);
     Object.assign(postmortem, body);
     postmortem.syntax.push(...problems);
-    // The page shows the whole body; only here is every paragraph of it parsed.
-    if (options.render) postmortem.body = renderBody(markdown.parse(text), postmortem.actionItems?.position);
+    // The page shows the whole body; only here is every paragraph of it parsed. A file that cannot
+    // be read whole gets no page.
+    if (options.render && postmortem.syntax.length === 0) postmortem.body = renderBody(parseMarkdown(text), postmortem.actionItems?.position);
   } catch (error) {
     postmortem.syntax.push({ message: `Unreadable Markdown: ${(error as Error).message}`, place: pointPosition(1, 1) });
   }
