@@ -60,7 +60,8 @@ export const shapes: readonly Shape[] = [
   { name: 'nested brackets', count: 50_000, make: (count) => inProse(`${'['.repeat(count)}a${']'.repeat(count)}`) },
   { name: 'link and emphasis', count: 100_000, make: (count) => inProse('[ a_'.repeat(count)) },
   { name: 'bracket parenthesis', count: 100_000, make: (count) => inProse('[ (]('.repeat(count)) },
-  { name: 'backtick runs', count: 1_400, make: (count) => inProse(repeat(count, (index) => `e${'`'.repeat(index + 1)}`)) },
+  // Runs of one, two, three… backticks, none closed: `count` backticks in all.
+  { name: 'backtick runs', count: 1_000_000, make: (count) => inProse(repeat(Math.floor(Math.sqrt(2 * count)), (index) => `e${'`'.repeat(index + 1)}`)) },
   { name: 'backtick pairs', count: 200_000, make: (count) => inProse('`a'.repeat(count)) },
   { name: 'unclosed link destinations', count: 100_000, make: (count) => inProse('[a](b'.repeat(count)) },
   { name: 'unclosed angle destinations', count: 100_000, make: (count) => inProse('[a](<b'.repeat(count)) },
@@ -81,7 +82,7 @@ export const shapes: readonly Shape[] = [
   { name: 'YAML long list', count: 100_000, make: (count) => inFrontmatter(`x-list:\n${repeat(count, (index) => `  - v${index}`, '\n')}`) },
   { name: 'YAML flow mapping', count: 100_000, make: (count) => inFrontmatter(`x-flow: {${repeat(count, (index) => `k${index}: v`, ', ')}}`) },
   { name: 'YAML deep flow', count: 100_000, make: (count) => inFrontmatter(`x-deep: ${'['.repeat(count)}${']'.repeat(count)}`) },
-  { name: 'YAML deep block', count: 1_000, make: (count) => inFrontmatter(`x-deep:\n${repeat(count, (index) => `${' '.repeat(index + 1)}- `)}a`) },
+  { name: 'YAML deep block', count: 100_000, make: (count) => inFrontmatter(`x-deep: ${'- '.repeat(count)}a`) },
   { name: 'YAML alias fan-out', count: 100_000, make: (count) => inFrontmatter(`x-anchor: &a [1, 2, 3]\nx-fan: [${repeat(count, () => '*a', ', ')}]`) },
   { name: 'YAML anchors', count: 100_000, make: (count) => inFrontmatter(`x-anchors:\n${repeat(count, (index) => `  - &a${index} v`, '\n')}`) },
   { name: 'YAML long key', count: 1_000_000, make: (count) => inFrontmatter(`x-${'k'.repeat(count)}: value`) },
