@@ -55,10 +55,12 @@ export function parseFrontmatter(text: string, lines: LineIndex, limits: Pick<Pa
 
   const yaml = text.slice(yamlStart, yamlEnd);
   let document;
+  let measured: Measured;
   try {
     // One pass of the YAML parser: its syntax tree is measured for depth and keys, then composed into values.
     const tokens = [...new Parser().parse(yaml)];
-    const { tooDeep, keyOffsets } = measure(tokens);
+    measured = measure(tokens);
+    const { tooDeep, keyOffsets } = measured;
     if (tooDeep !== undefined) {
       result.problems.push({
         message: `Unexpected YAML nested more than ${maxYamlDepth} levels deep, expected plain data (the deepest key the schema knows is 3 levels down)`,
@@ -89,7 +91,9 @@ export function parseFrontmatter(text: string, lines: LineIndex, limits: Pick<Pa
   const duplicate = firstDuplicateKey(document.contents);
   const [issue] = [...document.errors, ...document.warnings, ...(duplicate ? [duplicate] : [])].sort((a, b) => a.pos[0] - b.pos[0]);
   if (issue) {
-    const [start, end] = issue.pos;
+    // A quote left open is noticed where the YAML ends; the place to mend is where it opened.
+    const opening = issue.code === 'MISSING_CHAR' && /quote/.test(issue.message) ? measured.quoteOffsets.reduce((last, offset) => (offset < issue.pos[0] ? Math.max(last, offset) : last), -1) : -1;
+    const [start, end] = opening >= 0 ? [opening, opening + 1] : issue.pos;
     const message = issue.code === 'TAG_RESOLVE_FAILED'
       ? `Unexpected YAML tag: ${issue.message.replace(/^Unresolved tag: /, '')}, expected plain data (tags that build objects or run code are refused)`
       : `Invalid YAML: ${firstLine(issue.message)}`;
@@ -143,15 +147,19 @@ interface Measured {
   tooDeep?: number;
   /** Where each mapping key starts, in no particular order. */
   keyOffsets: number[];
+  /** Where each quoted scalar starts, in no particular order. */
+  quoteOffsets: number[];
 }
 
 /** The syntax tree's depth and keys, measured before anything is built from it. */
 function measure(tokens: readonly CST.Token[]): Measured {
   const keyOffsets: number[] = [];
+  const quoteOffsets: number[] = [];
   const pending: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { token, depth } = next;
-    if (depth > maxYamlDepth) return { tooDeep: token.offset, keyOffsets };
+    if (depth > maxYamlDepth) return { tooDeep: token.offset, keyOffsets, quoteOffsets };
+    if (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') quoteOffsets.push(token.offset);
     if (token.type === 'document' && token.value) pending.push({ token: token.value, depth });
     if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
       const mapping = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
@@ -161,7 +169,7 @@ function measure(tokens: readonly CST.Token[]): Measured {
       }
     }
   }
-  return { keyOffsets };
+  return { keyOffsets, quoteOffsets };
 }
 
 /**
