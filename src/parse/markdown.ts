@@ -21,6 +21,13 @@ const standInBase = 0xe000;
 const standIn = /[\ue000-\ue07f]/g;
 const hasStandIn = /[\ue000-\ue07f]/;
 
+/**
+ * A line that opens an HTML block of CommonMark's kinds 1 to 6: raw HTML up to its end, never read
+ * as inline Markdown, so its marks cost nothing.
+ */
+const htmlBlockStart =
+  /^ {0,3}(?:<(?:script|pre|style|textarea)(?:\s|>|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$))/i;
+
 export interface Defused {
   text: string;
   /** The blocks whose marks stand in as other characters: start and end offsets, in order. */
@@ -29,13 +36,13 @@ export interface Defused {
 
 /**
  * The text with each inline mark replaced, one character for one, in the blocks (runs of lines
- * between blank lines, outside fenced code) that hold more than `maxMarksPerBlock` of them: those
+ * between blank lines, outside fenced code and HTML) that hold more than `maxMarksPerBlock` of them: those
  * blocks then read as plain text, in time that grows with their length, and every offset stays.
  */
 export function defuse(text: string): Defused {
   const blocks: Array<[number, number]> = [];
   let fence: Fence | undefined;
-  let block: { start: number; marks: number } | undefined;
+  let block: { start: number; marks: number; html: boolean } | undefined;
   const endBlock = (end: number): void => {
     if (block && block.marks > maxMarksPerBlock) blocks.push([block.start, end]);
     block = undefined;
@@ -51,8 +58,8 @@ export function defuse(text: string): Defused {
       endBlock(start);
       fence = opened;
     } else {
-      block ??= { start, marks: 0 };
-      block.marks += line.match(inlineMark)?.length ?? 0;
+      block ??= { start, marks: 0, html: htmlBlockStart.test(line) };
+      if (!block.html) block.marks += line.match(inlineMark)?.length ?? 0;
     }
     if (newline === -1) break;
     start = newline + 1;
