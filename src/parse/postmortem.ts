@@ -32,12 +32,12 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
     timelineStrays: [],
     actionItems: null,
     prose: [],
-    lines: 1,
+    // Counted in the bytes, so that even a file that is not text has its lines counted.
+    lines: countNewlines(bytes) + 1,
   };
   const { limits = defaultLimits } = options;
   if (bytes.length > limits.maxFileBytes) {
     const { line, column } = bytePoint(bytes, limits.maxFileBytes);
-    postmortem.lines = countNewlines(bytes) + 1;
     postmortem.syntax.push({ message: overLimit(`file of ${grouped(bytes.length)} bytes`, 'maxFileBytes', limits.maxFileBytes), place: pointPosition(line, column) });
     return postmortem;
   }
@@ -49,7 +49,6 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
   }
   const { text } = decoded;
   const lines = new LineIndex(text);
-  postmortem.lines = lines.lineCount;
 
   const frontmatter = parseFrontmatter(text, lines, limits);
   postmortem.data = frontmatter.data;
