@@ -53,7 +53,7 @@ export function readBody(text: string, bodyStart: number, lines: LineIndex, opti
   const problems: SyntaxProblem[] = [];
   const overLimitAt = (offset: number, count: Counted): void => {
     const limit = limits[count.key];
-    problems.push({ message: overLimit(`more than ${grouped(limit)} ${count.what}`, count.key, limit), place: lines.position(offset, offset) });
+    problems.push({ message: overLimit(`${count.what} ${grouped(limit + 1)}`, count.key, limit), place: lines.position(offset, offset) });
   };
   /**
    * The section's blocks. The Markdown parser takes its time over each line, so the section is cut
@@ -102,9 +102,9 @@ interface Counted {
 
 /** A line that starts with a time, perhaps after a list marker, a table pipe or emphasis: a timeline entry. */
 const timelineEntryStart = /[ \t]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?\|?[ \t]*[*_`~[<]*\d/y;
-const timelineEntries: Counted = { key: 'maxTimelineEntries', what: 'timeline entries', firstLine: timelineEntryStart, headerLines: 0, entry: timelineEntryStart };
+const timelineEntries: Counted = { key: 'maxTimelineEntries', what: 'timeline entry', firstLine: timelineEntryStart, headerLines: 0, entry: timelineEntryStart };
 /** From the table's header row on, every line that is not blank is a row (GFM rows need no pipe). */
-const actionItems: Counted = { key: 'maxActionItems', what: 'action items', firstLine: /[^\n]*\|/y, headerLines: 2, entry: /[ \t]*\S/y };
+const actionItems: Counted = { key: 'maxActionItems', what: 'action item', firstLine: /[^\n]*\|/y, headerLines: 2, entry: /[ \t]*\S/y };
 
 function matchesAt(pattern: RegExp, text: string, offset: number): boolean {
   pattern.lastIndex = offset;

@@ -63,7 +63,7 @@ describe('limits are findings', () => {
   it('reports a timeline past `maxTimelineEntries` at the first entry too many, and keeps the entries before it', () => {
     const text = timelineOf(30);
     expect(findingsUnder(text, { maxTimelineEntries: 20 })).toEqual([
-      { ruleId: 'syntax', severity: 'error', line: 52, column: 1, message: `Unexpected more than 20 timeline entries, expected at most 20 ${raise('maxTimelineEntries')}` },
+      { ruleId: 'syntax', severity: 'error', line: 52, column: 1, message: `Unexpected timeline entry 21, expected at most 20 ${raise('maxTimelineEntries')}` },
     ]);
     const postmortem = parsePostmortem(validFile, new TextEncoder().encode(text), { limits: { ...defaultLimits, maxTimelineEntries: 20 } });
     expect(postmortem.timeline).toHaveLength(20);
@@ -74,7 +74,7 @@ describe('limits are findings', () => {
     const text = actionItemsOf(10);
     // Two rows in the fixture, then ten: the row on line 53 + 10 is the twelfth.
     expect(findingsUnder(text, { maxActionItems: 11 })).toEqual([
-      { ruleId: 'syntax', severity: 'error', line: 64, column: 1, message: `Unexpected more than 11 action items, expected at most 11 ${raise('maxActionItems')}` },
+      { ruleId: 'syntax', severity: 'error', line: 64, column: 1, message: `Unexpected action item 12, expected at most 11 ${raise('maxActionItems')}` },
     ]);
     expect(findingsUnder(text, { maxActionItems: 12 })).toEqual([]);
   });
@@ -115,7 +115,7 @@ describe('limits in hindsight.config.json', () => {
     writeFiles(root, { 'hindsight.config.json': JSON.stringify({ limits: { maxActionItems: 5 } }), [validFile]: actionItemsOf(10) });
     const limited = await hindsight(root, ['lint', '--format', 'json']);
     expect(limited.exitCode).toBe(1);
-    expect(limited.stdout).toContain('Unexpected more than 5 action items, expected at most 5');
+    expect(limited.stdout).toContain('Unexpected action item 6, expected at most 5');
     writeFiles(root, { 'hindsight.config.json': JSON.stringify({ limits: { maxActionItems: 50 } }) });
     const raised = await hindsight(root, ['lint']);
     expect(raised).toMatchObject({ exitCode: 0 });

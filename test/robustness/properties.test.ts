@@ -15,6 +15,8 @@ const totalRuns = Number(process.env.HINDSIGHT_FUZZ_RUNS ?? 2_000);
 const seed = Number(process.env.HINDSIGHT_FUZZ_SEED ?? 20_261_201);
 /** Far above the milliseconds one case takes: only a hang or a blow-up gets near it. */
 const slowCaseMs = 10_000;
+/** Vitest's timeout for a whole property: ten minutes, or more for long fuzz runs. */
+const hangGuard = Math.max(600_000, totalRuns * 200);
 
 const tally = { ran: 0, clean: 0 };
 
@@ -210,7 +212,7 @@ const validRuns = Math.max(1, Math.round(totalRuns * 0.2));
 const mutatedRuns = Math.max(1, totalRuns - validRuns);
 
 describe('generated postmortems', () => {
-  it(`lint with zero errors (${validRuns} cases)`, { timeout: 600_000 }, () => {
+  it(`lint with zero errors (${validRuns} cases)`, { timeout: hangGuard }, () => {
     fc.assert(
       fc.property(validPostmortem, ({ file, text }) => {
         check(file, encoder.encode(text), ({ messages }) => {
@@ -221,7 +223,7 @@ describe('generated postmortems', () => {
     );
   });
 
-  it(`mutated, never throw and place every finding (${mutatedRuns} cases)`, { timeout: 600_000 }, () => {
+  it(`mutated, never throw and place every finding (${mutatedRuns} cases)`, { timeout: hangGuard }, () => {
     fc.assert(
       fc.property(validPostmortem, fc.array(mutation, { minLength: 1, maxLength: 3 }), ({ file, text }, mutations) => {
         check(file, mutate(text, mutations), () => {});

@@ -7,7 +7,7 @@ import { countForSize, shapes } from '../helpers/shapes.js';
 /**
  * Every pathological shape, placed in a valid postmortem: lint and render give placed findings or
  * a clean result and never throw. Vitest's timeout is the hang guard; `bench/shapes.ts` measures
- * the times (`npm run bench:shapes`).
+ * the times (`npx vitest bench --run bench/shapes.bench.ts`).
  */
 const encoder = new TextEncoder();
 const hangGuard = 120_000;
