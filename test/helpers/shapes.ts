@@ -91,10 +91,15 @@ export const shapes: readonly Shape[] = [
   { name: 'YAML errors', count: 100_000, make: (count) => inFrontmatter(repeat(count, (index) => ` bad: [${index}`, '\n')) },
 ];
 
-/** The `count` at which a shape's text is about `bytes` long. */
+/** The `count` at which a shape's text is about `bytes` long, and no longer. */
 export function countForSize(shape: Shape, bytes: number): number {
   const small = Math.max(1, Math.floor(shape.count / 100));
   const base = shape.make(0).length;
   const perUnit = (shape.make(small).length - base) / small;
-  return Math.max(1, Math.floor((bytes - base) / perUnit));
+  let count = Math.max(1, Math.floor((bytes - base) / perUnit));
+  // Units grow with their index (`key-9`, `key-10`): shrink until the text fits.
+  for (let length = shape.make(count).length; length > bytes && count > 1; length = shape.make(count).length) {
+    count = Math.max(1, Math.floor(count * (bytes / length) * 0.99));
+  }
+  return count;
 }

@@ -7,7 +7,7 @@ import { defaultLimits, type ParseLimits } from '../../src/parse/limits.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { hindsight, writeFiles } from '../helpers/cli.js';
 import { edit, findings, testConfig, validFile, validPostmortem } from '../helpers/lint.js';
-import { inFrontmatter, inProse } from '../helpers/shapes.js';
+import { countForSize, inFrontmatter, inProse, shapes } from '../helpers/shapes.js';
 
 /** The findings for a text parsed under some limits (the rest at their defaults). */
 function findingsUnder(text: string, limits: Partial<ParseLimits>) {
@@ -82,6 +82,22 @@ describe('limits are findings', () => {
   it('reads the default limits far above what a postmortem holds', () => {
     expect(findings(timelineOf(1_000))).toEqual([]);
     expect(findings(actionItemsOf(500))).toEqual([]);
+  });
+});
+
+describe('counts no postmortem reaches, at the size the issue measured', () => {
+  it.each(['frontmatter keys', 'timeline entries', 'action-item rows'])('gives one finding for the %s shape', (name) => {
+    const shape = shapes.find((candidate) => candidate.name === name);
+    if (!shape) throw new Error(`no shape ${name}`);
+    const text = shape.make(countForSize(shape, defaultLimits.maxFileBytes - 1_000));
+    expect(findings(text)).toEqual([expect.objectContaining({ ruleId: 'syntax', message: expect.stringMatching(/^Unexpected .*, expected at most /) })]);
+  });
+
+  it('gives one finding for a thousand repeated keys, at the first repeat', () => {
+    const text = inFrontmatter(Array.from({ length: 1_000 }, () => 'x-same: value').join('\n'));
+    expect(findingsUnder(text, { maxFrontmatterKeys: 2_000 })).toEqual([
+      { ruleId: 'syntax', severity: 'error', line: 7, column: 1, message: 'Invalid YAML: Map keys must be unique' },
+    ]);
   });
 });
 
