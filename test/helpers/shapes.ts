@@ -36,7 +36,7 @@ export const shapes: readonly Shape[] = [
   { name: 'timeline table rows', count: 100_000, make: (count) => inTimeline(`| Time | Event |\n|---|---|\n${repeat(count, (index) => `| ${entryTime(index)} | Step ${index} |`, '\n')}`) },
   { name: 'action-item rows', count: 50_000, make: (count) => inActionItems(repeat(count, (index) => `| Fix part ${index} | Bob | 2026-03-14 | open | prevent |\n`)) },
   { name: 'entity references', count: 50_000, make: (count) => inProse(repeat(count, (index) => (index % 2 ? '&copy; ' : '&#x1F600; '))) },
-  { name: 'one long line', count: 1_000_000, make: (count) => inProse(repeat(count, () => 'words ')) },
+  { name: 'one long line', count: 1_700_000, make: (count) => inProse(repeat(count, () => 'words ')) },
   { name: 'short lines', count: 500_000, make: (count) => inProse(repeat(count, () => 'ab', '\n')) },
   { name: 'long table', count: 100_000, make: (count) => inProse(`| a | b |\n|---|---|\n${repeat(count, (index) => `| ${index} | x |`, '\n')}`) },
   { name: 'wide table', count: 50_000, make: (count) => inProse(`${'| a '.repeat(count)}|\n${'|-'.repeat(count)}|\n${'| x '.repeat(count)}|`) },
