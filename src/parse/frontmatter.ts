@@ -57,7 +57,8 @@ export function parseFrontmatter(text: string, lines: LineIndex, limits: Pick<Pa
   let document;
   let measured: Measured;
   try {
-    // One pass of the YAML parser: its syntax tree is measured for depth and keys, then composed into values.
+    // One pass of the YAML parser: its syntax tree is measured for depth and size, then composed
+    // into values. Schema checks of long lists take time that grows with the square of their length.
     const tokens = [...new Parser().parse(yaml)];
     measured = measure(tokens);
     const { tooDeep, keyOffsets } = measured;
@@ -70,7 +71,7 @@ export function parseFrontmatter(text: string, lines: LineIndex, limits: Pick<Pa
     }
     if (keyOffsets.length > limits.maxFrontmatterKeys) {
       const offset = yamlStart + (keyOffsets.sort((a, b) => a - b)[limits.maxFrontmatterKeys] ?? 0);
-      result.problems.push({ message: overLimit(`${grouped(keyOffsets.length)} frontmatter keys`, 'maxFrontmatterKeys', limits.maxFrontmatterKeys), place: lines.position(offset, offset) });
+      result.problems.push({ message: overLimit(`${grouped(keyOffsets.length)} frontmatter keys and list items`, 'maxFrontmatterKeys', limits.maxFrontmatterKeys), place: lines.position(offset, offset) });
       return result;
     }
     const [first, ...more] = new Composer(yamlOptions).compose(tokens, true, yaml.length);
@@ -145,7 +146,7 @@ const maxYamlDepth = 64;
 interface Measured {
   /** Where the YAML first nests deeper than `maxYamlDepth`. */
   tooDeep?: number;
-  /** Where each mapping key starts, in no particular order. */
+  /** Where each mapping key and list item starts, in no particular order. */
   keyOffsets: number[];
   /** Where each quoted scalar starts, in no particular order. */
   quoteOffsets: number[];
@@ -162,9 +163,8 @@ function measure(tokens: readonly CST.Token[]): Measured {
     if (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') quoteOffsets.push(token.offset);
     if (token.type === 'document' && token.value) pending.push({ token: token.value, depth });
     if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
-      const mapping = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
       for (const item of token.items) {
-        if (mapping || item.sep) keyOffsets.push(item.key?.offset ?? item.start[0]?.offset ?? token.offset);
+        keyOffsets.push(item.key?.offset ?? item.value?.offset ?? item.start[0]?.offset ?? token.offset);
         for (const child of [item.key, item.value]) if (child) pending.push({ token: child, depth: depth + 1 });
       }
     }

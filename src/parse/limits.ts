@@ -6,7 +6,7 @@
 export interface ParseLimits {
   /** The largest file read, in bytes. */
   maxFileBytes: number;
-  /** Keys in the frontmatter, counted in every mapping. */
+  /** Keys and list items in the frontmatter, nested ones included. */
   maxFrontmatterKeys: number;
   maxTimelineEntries: number;
   maxActionItems: number;

@@ -39,7 +39,7 @@ export interface HindsightConfig {
      */
     maxFileBytes?: number;
     /**
-     * Keys in one postmortem's frontmatter, counted in every mapping. Default 1000.
+     * Keys and list items in one postmortem's frontmatter, nested ones included. Default 1000.
      */
     maxFrontmatterKeys?: number;
     /**

@@ -87,6 +87,7 @@ export const shapes: readonly Shape[] = [
   { name: 'YAML anchors', count: 100_000, make: (count) => inFrontmatter(`x-anchors:\n${repeat(count, (index) => `  - &a${index} v`, '\n')}`) },
   { name: 'YAML long key', count: 1_000_000, make: (count) => inFrontmatter(`x-${'k'.repeat(count)}: value`) },
   { name: 'YAML long quoted value', count: 1_000_000, make: (count) => inFrontmatter(`x-long: "${'v'.repeat(count)}"`) },
+  { name: 'YAML invalid list items', count: 100_000, make: (count) => edit(validPostmortem, '  - checkout-api\n', repeat(count, (index) => `  - Bad_Service_${index}\n`)) },
   { name: 'YAML duplicate keys', count: 100_000, make: (count) => inFrontmatter(repeat(count, () => 'x-same: value', '\n')) },
   { name: 'YAML errors', count: 100_000, make: (count) => inFrontmatter(repeat(count, (index) => ` bad: [${index}`, '\n')) },
 ];

@@ -45,18 +45,22 @@ describe('limits are findings', () => {
 
   it('reports frontmatter past `maxFrontmatterKeys` at the first key too many, and nothing that depends on the data', () => {
     const keys = Array.from({ length: 30 }, (_, index) => `x-key-${index}: ${index}`).join('\n');
-    // The fixture's 16 keys (nested ones counted) and these 30 after its fourth, on lines 6-35.
+    // The fixture's 16 keys and 2 list items (nested ones counted), and these 30 after its fourth key, on lines 6-35.
     expect(findingsUnder(inFrontmatter(keys), { maxFrontmatterKeys: 20 })).toEqual([
-      { ruleId: 'syntax', severity: 'error', line: 22, column: 1, message: `Unexpected 46 frontmatter keys, expected at most 20 ${raise('maxFrontmatterKeys')}` },
+      { ruleId: 'syntax', severity: 'error', line: 22, column: 1, message: `Unexpected 48 frontmatter keys and list items, expected at most 20 ${raise('maxFrontmatterKeys')}` },
     ]);
-    expect(findingsUnder(inFrontmatter(keys), { maxFrontmatterKeys: 46 })).toEqual([]);
+    expect(findingsUnder(inFrontmatter(keys), { maxFrontmatterKeys: 48 })).toEqual([]);
   });
 
-  it('counts keys in flow mappings too', () => {
+  it('counts keys in flow mappings, and list items', () => {
     const flow = `x-flow: {${Array.from({ length: 50 }, (_, index) => `k${index}: v`).join(', ')}}`;
     // `k25` is the 31st key.
     expect(findingsUnder(inFrontmatter(flow), { maxFrontmatterKeys: 30 })).toEqual([
-      expect.objectContaining({ ruleId: 'syntax', line: 6, column: flow.indexOf('k25') + 1, message: expect.stringMatching(/^Unexpected 67 frontmatter keys, expected at most 30/) }),
+      expect.objectContaining({ ruleId: 'syntax', line: 6, column: flow.indexOf('k25') + 1, message: expect.stringMatching(/^Unexpected 69 frontmatter keys and list items, expected at most 30/) }),
+    ]);
+    const list = `x-list: [${Array.from({ length: 50 }, (_, index) => `v${index}`).join(', ')}]`;
+    expect(findingsUnder(inFrontmatter(list), { maxFrontmatterKeys: 30 })).toEqual([
+      expect.objectContaining({ ruleId: 'syntax', line: 6, column: list.indexOf('v25') + 1, message: expect.stringMatching(/^Unexpected 69 frontmatter keys and list items/) }),
     ]);
   });
 
