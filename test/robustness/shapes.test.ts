@@ -14,7 +14,7 @@ const hangGuard = 120_000;
 
 describe.each(shapes)('$name', (shape) => {
   it('lints with every finding placed inside the file', { timeout: hangGuard }, () => {
-    const bytes = encoder.encode(shape.make(countForSize(shape, 128_000)));
+    const bytes = encoder.encode(shape.make(countForSize(shape, 64_000)));
     const postmortem = parsePostmortem(validFile, bytes);
     const [linted] = lintPostmortems([postmortem], { config: testConfig(), asOf: '2026-06-01', absolutePath: () => `/repo/${validFile}` });
     for (const message of linted?.result.messages ?? []) {
@@ -25,7 +25,7 @@ describe.each(shapes)('$name', (shape) => {
   });
 
   it('renders, or says why not', { timeout: hangGuard }, () => {
-    const postmortem = parsePostmortem(validFile, encoder.encode(shape.make(countForSize(shape, 32_000))), { render: true });
+    const postmortem = parsePostmortem(validFile, encoder.encode(shape.make(countForSize(shape, 16_000))), { render: true });
     expect(postmortem.body !== undefined || postmortem.syntax.length > 0).toBe(true);
   });
 });
