@@ -14,18 +14,18 @@ export function literalRanges(text: string): Array<[number, number]> {
     else byLength.set(run.length, [index]);
   });
   const searchFrom = new Map<number, number>();
-  let commentsClosed = true;
+  /** The next `<!--` at or after `position`; -1 once no comment opened from here on can close. */
+  let comment = text.indexOf('<!--');
   let runIndex = 0;
   let position = 0;
   while (position < text.length) {
     while (runIndex < runs.length && (runs[runIndex]?.start ?? 0) < position) runIndex++;
     const run = runs[runIndex];
-    const comment = commentsClosed ? text.indexOf('<!--', position) : -1;
+    if (comment !== -1 && comment < position) comment = text.indexOf('<!--', position);
     if (comment !== -1 && (!run || comment < run.start)) {
       const close = text.indexOf('-->', comment + 4);
       if (close === -1) {
-        // No comment opened from here on is ever closed.
-        commentsClosed = false;
+        comment = -1;
         continue;
       }
       ranges.push([comment, close + 3]);
