@@ -16,6 +16,15 @@ const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use
 const inlineMark = /[!&*<[\\\]_`~]/g;
 /** More marks than any paragraph people write: past this a block's marks are read as plain characters. */
 export const maxMarksPerBlock = 1_000;
+/**
+ * A line with fewer `>` than the line before it continues that line's paragraph inside its
+ * blockquotes ("lazily"); the parser's time on such lines grows with the square of their number.
+ * Past this many in one block its `>` too are read as plain characters.
+ */
+export const maxLazyLinesPerBlock = 200;
+const quoteMarkers = /^(?:[ \t]*>)+/;
+/** What stands in for itself in a block that is read as plain text. */
+const plainMark = /[!&*<>[\\\]_`~]/g;
 /** Each mark stands in for itself as a private-use character this far up, which nothing parses. */
 const standInBase = 0xe000;
 const standIn = /[\ue000-\ue07f]/g;
@@ -35,16 +44,17 @@ export interface Defused {
 }
 
 /**
- * The text with each inline mark replaced, one character for one, in the blocks (runs of lines
- * between blank lines, outside fenced code and HTML) that hold more than `maxMarksPerBlock` of them: those
+ * The text with each inline mark and `>` replaced, one character for one, in the blocks (runs of
+ * lines between blank lines, outside fenced code and HTML) that hold more than `maxMarksPerBlock`
+ * marks or `maxLazyLinesPerBlock` lazy lines: those
  * blocks then read as plain text, in time that grows with their length, and every offset stays.
  */
 export function defuse(text: string): Defused {
   const blocks: Array<[number, number]> = [];
   let fence: Fence | undefined;
-  let block: { start: number; marks: number; html: boolean } | undefined;
+  let block: { start: number; marks: number; html: boolean; depth: number; lazy: number } | undefined;
   const endBlock = (end: number): void => {
-    if (block && block.marks > maxMarksPerBlock) blocks.push([block.start, end]);
+    if (block && (block.marks > maxMarksPerBlock || block.lazy > maxLazyLinesPerBlock)) blocks.push([block.start, end]);
     block = undefined;
   };
   for (let start = 0; start <= text.length; ) {
@@ -58,8 +68,11 @@ export function defuse(text: string): Defused {
       endBlock(start);
       fence = opened;
     } else {
-      block ??= { start, marks: 0, html: htmlBlockStart.test(line) };
+      block ??= { start, marks: 0, html: htmlBlockStart.test(line), depth: 0, lazy: 0 };
       if (!block.html) block.marks += line.match(inlineMark)?.length ?? 0;
+      const depth = quoteMarkers.exec(line)?.[0].split('>').length ?? 1;
+      if (depth < block.depth) block.lazy++;
+      block.depth = Math.max(block.depth, depth);
     }
     if (newline === -1) break;
     start = newline + 1;
@@ -69,7 +82,7 @@ export function defuse(text: string): Defused {
   let defused = '';
   let copied = 0;
   for (const [start, end] of blocks) {
-    defused += text.slice(copied, start) + text.slice(start, end).replace(inlineMark, (mark) => String.fromCharCode(standInBase + mark.charCodeAt(0)));
+    defused += text.slice(copied, start) + text.slice(start, end).replace(plainMark, (mark) => String.fromCharCode(standInBase + mark.charCodeAt(0)));
     copied = end;
   }
   return { text: defused + text.slice(copied), blocks };

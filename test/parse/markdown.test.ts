@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defuse, maxMarksPerBlock, parseMarkdown } from '../../src/parse/markdown.js';
+import { defuse, maxLazyLinesPerBlock, maxMarksPerBlock, parseMarkdown } from '../../src/parse/markdown.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { validFile } from '../helpers/lint.js';
 import { inProse } from '../helpers/shapes.js';
@@ -29,5 +29,15 @@ describe('blocks with more inline marks than anyone writes', () => {
     const postmortem = parsePostmortem(validFile, new TextEncoder().encode(inProse(marks)), { render: true });
     expect(postmortem.body?.html).toContain('a_ *b* [c] a_');
     expect(postmortem.body?.html).not.toMatch(/[\ue000-\ue07f]/);
+  });
+});
+
+describe('blockquote lines that continue a deeper paragraph, line after line', () => {
+  it('are read as plain text past the limit, and as blockquotes below it', () => {
+    const lazy = (count: number) => Array.from({ length: count }, (_, index) => `${'>'.repeat(1 + (index % 2))} a`).join('\n');
+    const [quoted] = parseMarkdown(lazy(maxLazyLinesPerBlock)).children;
+    expect(quoted?.type).toBe('blockquote');
+    const [plain] = parseMarkdown(lazy(2 * maxLazyLinesPerBlock + 4)).children;
+    expect(plain).toMatchObject({ type: 'paragraph', children: [{ type: 'text', value: expect.stringMatching(/^> a\n>> a\n/) }] });
   });
 });
