@@ -5,6 +5,7 @@ import type { HindsightConfig, Level, Severity } from '../schema/config.generate
 import { createAjv, readSchema } from '../schema/ajv.js';
 import { UsageError } from '../errors.js';
 import { jsonPlaces } from '../parse/frontmatter.js';
+import { defaultLimits, type ParseLimits } from '../parse/limits.js';
 import { LineIndex } from '../parse/text.js';
 
 export type { Level, Severity };
@@ -73,6 +74,8 @@ export interface ResolvedConfig {
   severities: Severity[];
   sections: string[];
   rules: Record<string, RuleSetting>;
+  /** Sizes past which a postmortem is read no further. */
+  limits: ParseLimits;
   site: SiteConfig;
 }
 
@@ -155,6 +158,7 @@ function resolveConfig(cwd: string, config: HindsightConfig, file: string | unde
     severities: config.severities ?? defaultSeverities,
     sections: config.sections ?? defaultSections,
     rules,
+    limits: { ...defaultLimits, ...config.limits },
     site: {
       title: site.title ?? 'Postmortems',
       description: site.description ?? 'Incident postmortems: what happened, what it cost, and what we changed.',

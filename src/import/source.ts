@@ -1,5 +1,6 @@
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { parseFrontmatter } from '../parse/frontmatter.js';
+import { defaultLimits } from '../parse/limits.js';
 import { decodeText, LineIndex } from '../parse/text.js';
 
 /** A foreign document: its frontmatter data (YAML or TOML, or none) and its Markdown body. */
@@ -41,7 +42,7 @@ interface Frontmatter {
 }
 
 function readYaml(text: string): Frontmatter {
-  const { data, problems, bodyStart } = parseFrontmatter(text, new LineIndex(text));
+  const { data, problems, bodyStart } = parseFrontmatter(text, new LineIndex(text), defaultLimits);
   const [problem] = problems;
   if (problem) throw new SourceProblem(problem.message, problem.place.start.line, problem.place.start.column);
   return { data, bodyStart };

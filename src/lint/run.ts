@@ -102,6 +102,7 @@ async function lint(options: LintRunOptions, withModels: boolean) {
     toParse.map(({ source }) => source),
     {
       render,
+      limits: config.limits,
       cache: ParseCache.at(config.root),
       onParsed: (count) => onProgress((done += count), sources.length),
     },

@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent, Table, TableCell as TableCellNode } from 'mdast';
+import type { Root, RootContent, Table, TableCell as TableCellNode } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type {
   ActionItem,
@@ -7,12 +7,15 @@ import type {
   Position,
   ProseSpan,
   Section,
+  SyntaxProblem,
   TableCell,
   TableColumn,
   TimelineEntry,
   TimelineStray,
 } from './model.js';
 import { actionItemStatuses, actionItemTypes } from './model.js';
+import { grouped, overLimit, type ParseLimits } from './limits.js';
+import { eachPoint } from './markdown.js';
 import { outline, type OutlineHeading } from './outline.js';
 import type { LineIndex } from './text.js';
 import { parseTimelineLine } from './timeline.js';
@@ -23,6 +26,14 @@ export interface BodyParts {
   timelineStrays: TimelineStray[];
   actionItems: ActionItemsTable | null;
   prose: ProseSpan[];
+  /** Counts past their limits. */
+  problems: SyntaxProblem[];
+}
+
+export interface BodyOptions {
+  /** The incident's day, on which bare `HH:MM` timeline times fall. */
+  date: string | undefined;
+  limits: Pick<ParseLimits, 'maxTimelineEntries' | 'maxActionItems'>;
 }
 
 const timelineTitle = 'timeline';
@@ -35,22 +46,69 @@ export type MarkdownParser = (markdown: string) => Root;
  * Reads sections, timeline, action items and prose. The outline scan finds the headings and prose;
  * only the Timeline and Action Items sections are parsed as Markdown.
  */
-export function readBody(text: string, bodyStart: number, lines: LineIndex, date: string | undefined, parse: MarkdownParser): BodyParts {
+export function readBody(text: string, bodyStart: number, lines: LineIndex, options: BodyOptions, parse: MarkdownParser): BodyParts {
+  const { date, limits } = options;
   const { headings, prose } = outline(text, bodyStart, lines);
   const sections = readSections(headings, parse, lines.point(text.length));
-  const nodesOf = (title: string): RootContent[] => {
+  const problems: SyntaxProblem[] = [];
+  const overLimitAt = (offset: number, count: Counted): void => {
+    const limit = limits[count.key];
+    problems.push({ message: overLimit(`${count.what} ${grouped(limit + 1)}`, count.key, limit), place: lines.position(offset, offset) });
+  };
+  /**
+   * The section's blocks. The Markdown parser takes its time over each line, so the section is cut
+   * before the line that starts entry `limit + 1` (a line the parser would read as one).
+   */
+  const nodesOf = (title: string, count: Counted): RootContent[] => {
     const section = sections.find((candidate) => candidate.depth === 2 && candidate.title.toLowerCase() === title);
     if (!section) return [];
-    const start = lines.starts[section.range.start.line - 1] ?? 0;
-    const tree = parseSlice(text.slice(start, section.range.end.offset), start, section.range.start.line - 1, parse);
+    const first = section.range.start.line - 1;
+    const start = lines.starts[first] ?? 0;
+    let end = section.range.end.offset ?? text.length;
+    let entries = -count.headerLines;
+    for (let line = first + 1; line < lines.lineCount && (lines.starts[line] ?? end) < end; line++) {
+      const lineStart = lines.starts[line] ?? end;
+      if (entries === -count.headerLines && !matchesAt(count.firstLine, text, lineStart)) continue;
+      if (!matchesAt(count.entry, text, lineStart) || ++entries <= limits[count.key]) continue;
+      end = lineStart;
+      overLimitAt(end, count);
+    }
+    const tree = parseSlice(text.slice(start, end), start, first, parse);
     return tree.children.filter((node) => node.type !== 'heading');
   };
+  const { timeline, timelineStrays } = readTimeline(nodesOf(timelineTitle, timelineEntries), date);
+  const extra = timeline[limits.maxTimelineEntries];
+  if (problems.length === 0 && extra?.position.start.offset !== undefined) overLimitAt(extra.position.start.offset, timelineEntries);
   return {
     sections,
-    ...readTimeline(nodesOf(timelineTitle), date),
-    actionItems: readActionItems(nodesOf(actionItemsTitle)),
+    timeline: timeline.slice(0, limits.maxTimelineEntries),
+    timelineStrays,
+    actionItems: readActionItems(nodesOf(actionItemsTitle, actionItems)),
     prose,
+    problems,
   };
+}
+
+/** What a section holds one of per line, counted against a limit. */
+interface Counted {
+  key: 'maxTimelineEntries' | 'maxActionItems';
+  what: string;
+  /** Where counting starts: the first line that matches this. */
+  firstLine: RegExp;
+  /** Lines counted from there that are not entries (a table's header and delimiter rows). */
+  headerLines: number;
+  entry: RegExp;
+}
+
+/** A line that starts with a time, perhaps after a list marker, a table pipe or emphasis: a timeline entry. */
+const timelineEntryStart = /[ \t]*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?\|?[ \t]*[*_`~[<]*\d/y;
+const timelineEntries: Counted = { key: 'maxTimelineEntries', what: 'timeline entry', firstLine: timelineEntryStart, headerLines: 0, entry: timelineEntryStart };
+/** From the table's header row on, every line that is not blank is a row (GFM rows need no pipe). */
+const actionItems: Counted = { key: 'maxActionItems', what: 'action item', firstLine: /[^\n]*\|/y, headerLines: 2, entry: /[ \t]*\S/y };
+
+function matchesAt(pattern: RegExp, text: string, offset: number): boolean {
+  pattern.lastIndex = offset;
+  return pattern.test(text);
 }
 
 /** Headings with their plain text (emphasis, code and links read as their words), each up to the next of its level or higher. */
@@ -60,14 +118,23 @@ function readSections(headings: readonly OutlineHeading[], parse: MarkdownParser
   const marked = headings.filter((heading) => inlineMarkup.test(heading.source));
   const parsed = marked.length === 0 ? [] : parse(marked.map((heading) => `# ${heading.source.replace(/\r?\n/g, ' ')}`).join('\n\n')).children;
   const plain = new Map(marked.map((heading, index) => [heading, parsed[index]]));
+  // From the last heading back: the index of the nearest later heading of each depth, so each
+  // heading finds its end in a few steps.
+  const nextOfDepth: number[] = [];
+  const ends: Array<Position['end']> = [];
+  for (let index = headings.length - 1; index >= 0; index--) {
+    const depth = headings[index]?.depth ?? 1;
+    const next = Math.min(...nextOfDepth.slice(1, depth + 1).filter((later) => later !== undefined));
+    ends[index] = headings[next]?.position.start ?? end;
+    nextOfDepth[depth] = index;
+  }
   return headings.map((heading, index) => {
-    const next = headings.slice(index + 1).find((other) => other.depth <= heading.depth);
     const node = plain.get(heading);
     return {
       title: (node?.type === 'heading' ? toString(node) : heading.source).trim(),
       depth: heading.depth,
       position: heading.position,
-      range: { start: heading.position.start, end: next?.position.start ?? end },
+      range: { start: heading.position.start, end: ends[index] ?? end },
     };
   });
 }
@@ -78,16 +145,10 @@ const inlineMarkup = /[\\`*_[\]<>&!~]/;
 /** A section's tree, with positions moved to where the section stands in the file. */
 function parseSlice(slice: string, offset: number, lineOffset: number, parse: MarkdownParser): Root {
   const tree = parse(slice);
-  const pending: Nodes[] = [tree];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.position) {
-      for (const point of [node.position.start, node.position.end]) {
-        point.line += lineOffset;
-        if (point.offset !== undefined) point.offset += offset;
-      }
-    }
-    if ('children' in node) pending.push(...(node.children as Nodes[]));
-  }
+  eachPoint(tree, (point) => {
+    point.line += lineOffset;
+    if (point.offset !== undefined) point.offset += offset;
+  });
   return tree;
 }
 

@@ -5,7 +5,7 @@ import { toolVersion } from '../package-root.js';
 import type { Position, Postmortem } from './model.js';
 
 /** Bump when the model's shape or the parse changes, so stale entries are never read. */
-const modelVersion = 6;
+const modelVersion = 7;
 
 /** Which entry holds a file's model (by its path), and which bytes that model was parsed from. */
 export interface CacheKey {
@@ -34,10 +34,11 @@ export class ParseCache {
     return new ParseCache(cacheFolder(root));
   }
 
-  static key(path: string, bytes: Uint8Array): CacheKey {
+  /** `salt` names what else the model depends on, such as the limits it was parsed under. */
+  static key(path: string, bytes: Uint8Array, salt = ''): CacheKey {
     return {
       entry: createHash('sha1').update(path).digest('hex'),
-      content: createHash('sha1').update(bytes).digest('base64'),
+      content: createHash('sha1').update(salt).update(bytes).digest('base64'),
     };
   }
 

@@ -1,4 +1,5 @@
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, type CST, type DocumentOptions, type Node as YamlNode, type ParseOptions, type SchemaOptions } from 'yaml';
+import { grouped, overLimit, type ParseLimits } from './limits.js';
 import type { FieldPlace, Position, SyntaxProblem } from './model.js';
 import { LineIndex } from './text.js';
 
@@ -21,7 +22,7 @@ const closingFence = /^---[ \t]*\r?$/m;
  * Reads the YAML between the opening `---` line and the next `---` line, as data only:
  * no tags that run code, bounded aliases, `__proto__` an ordinary key, unquoted dates kept as strings.
  */
-export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterResult {
+export function parseFrontmatter(text: string, lines: LineIndex, limits: Pick<ParseLimits, 'maxFrontmatterKeys'>): FrontmatterResult {
   const result: FrontmatterResult = { bodyStart: 0, data: {}, fields: {}, problems: [] };
   const opening = openingFence.exec(text);
   if (!opening) {
@@ -54,15 +55,23 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
 
   const yaml = text.slice(yamlStart, yamlEnd);
   let document;
+  let measured: Measured;
   try {
-    // One pass of the YAML parser: its syntax tree is measured for depth, then composed into values.
+    // One pass of the YAML parser: its syntax tree is measured for depth and size, then composed
+    // into values. Schema checks of long lists take time that grows with the square of their length.
     const tokens = [...new Parser().parse(yaml)];
-    const tooDeep = overlyNestedOffset(tokens);
+    measured = measure(tokens);
+    const { tooDeep, keyOffsets } = measured;
     if (tooDeep !== undefined) {
       result.problems.push({
         message: `Unexpected YAML nested more than ${maxYamlDepth} levels deep, expected plain data (the deepest key the schema knows is 3 levels down)`,
         place: lines.position(yamlStart + tooDeep, yamlStart + tooDeep),
       });
+      return result;
+    }
+    if (keyOffsets.length > limits.maxFrontmatterKeys) {
+      const offset = yamlStart + (keyOffsets.sort((a, b) => a - b)[limits.maxFrontmatterKeys] ?? 0);
+      result.problems.push({ message: overLimit(`${grouped(keyOffsets.length)} frontmatter keys and list items`, 'maxFrontmatterKeys', limits.maxFrontmatterKeys), place: lines.position(offset, offset) });
       return result;
     }
     const [first, ...more] = new Composer(yamlOptions).compose(tokens, true, yaml.length);
@@ -78,8 +87,14 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
   }
   const place = (start: number, end: number): Position => lines.position(yamlStart + start, yamlStart + end);
 
-  for (const issue of [...document.errors, ...document.warnings]) {
-    const [start, end] = issue.pos;
+  // After its first error the YAML parser reads the rest out of step and reports each line it
+  // then misreads; the first is the one mistake to mend.
+  const duplicate = firstDuplicateKey(document.contents);
+  const [issue] = [...document.errors, ...document.warnings, ...(duplicate ? [duplicate] : [])].sort((a, b) => a.pos[0] - b.pos[0]);
+  if (issue) {
+    // A quote left open is noticed where the YAML ends; the place to mend is where it opened.
+    const opening = issue.code === 'MISSING_CHAR' && /quote/.test(issue.message) ? measured.quoteOffsets.reduce((last, offset) => (offset < issue.pos[0] ? Math.max(last, offset) : last), -1) : -1;
+    const [start, end] = opening >= 0 ? [opening, opening + 1] : issue.pos;
     const message = issue.code === 'TAG_RESOLVE_FAILED'
       ? `Unexpected YAML tag: ${issue.message.replace(/^Unresolved tag: /, '')}, expected plain data (tags that build objects or run code are refused)`
       : `Invalid YAML: ${firstLine(issue.message)}`;
@@ -111,7 +126,8 @@ export function parseFrontmatter(text: string, lines: LineIndex): FrontmatterRes
 const yamlOptions: ParseOptions & DocumentOptions & SchemaOptions = {
   schema: 'core',
   merge: false,
-  uniqueKeys: true,
+  // The parser compares each key with every earlier one; `firstDuplicateKey` does it in one pass.
+  uniqueKeys: false,
   strict: true,
   prettyErrors: false,
   logLevel: 'silent',
@@ -127,20 +143,33 @@ const yamlOptions: ParseOptions & DocumentOptions & SchemaOptions = {
  */
 const maxYamlDepth = 64;
 
-/** Where the YAML first nests deeper than `maxYamlDepth`, or `undefined`. */
-function overlyNestedOffset(tokens: readonly CST.Token[]): number | undefined {
+interface Measured {
+  /** Where the YAML first nests deeper than `maxYamlDepth`. */
+  tooDeep?: number;
+  /** Where each mapping key and list item starts, in no particular order. */
+  keyOffsets: number[];
+  /** Where each quoted scalar starts, in no particular order. */
+  quoteOffsets: number[];
+}
+
+/** The syntax tree's depth and keys, measured before anything is built from it. */
+function measure(tokens: readonly CST.Token[]): Measured {
+  const keyOffsets: number[] = [];
+  const quoteOffsets: number[] = [];
   const pending: Array<{ token: CST.Token; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { token, depth } = next;
-    if (depth > maxYamlDepth) return token.offset;
+    if (depth > maxYamlDepth) return { tooDeep: token.offset, keyOffsets, quoteOffsets };
+    if (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') quoteOffsets.push(token.offset);
     if (token.type === 'document' && token.value) pending.push({ token: token.value, depth });
     if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
       for (const item of token.items) {
+        keyOffsets.push(item.key?.offset ?? item.value?.offset ?? item.start[0]?.offset ?? token.offset);
         for (const child of [item.key, item.value]) if (child) pending.push({ token: child, depth: depth + 1 });
       }
     }
   }
-  return undefined;
+  return { keyOffsets, quoteOffsets };
 }
 
 /**
@@ -155,6 +184,29 @@ export function jsonPlaces(text: string): Record<string, FieldPlace> {
     collectPlaces(document.contents, '', (start, end) => lines.position(start, end), fields);
   }
   return fields;
+}
+
+/** The first key (in document order) that repeats an earlier one in its mapping, as a YAML error. */
+function firstDuplicateKey(root: YamlNode | null): { pos: [number, number]; message: string; code: string } | undefined {
+  let first: [number, number] | undefined;
+  const pending: YamlNode[] = root ? [root] : [];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as YamlNode | null;
+        // Keys that are collections differ by identity, as the YAML parser compares them.
+        if (isScalar(key)) {
+          if (seen.has(key.value) && key.range && (!first || key.range[0] < first[0])) first = [key.range[0], key.range[1]];
+          seen.add(key.value);
+        } else if (key) pending.push(key);
+        if (pair.value) pending.push(pair.value as YamlNode);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (item) pending.push(item as YamlNode);
+    }
+  }
+  return first && { pos: first, message: 'Map keys must be unique', code: 'DUPLICATE_KEY' };
 }
 
 function firstLine(message: string): string {

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { ParseCache, type CacheKey } from './cache.js';
+import { defaultLimits, limitsSalt, type ParseLimits } from './limits.js';
 import type { Postmortem } from './model.js';
 import { parseInWorkers, parseJobs, workersAvailable } from './workers.js';
 
@@ -58,6 +59,8 @@ export interface LoadOptions {
   cache?: ParseCache;
   /** Hears how many more postmortems are ready, from the cache or parsed. */
   onParsed?: (count: number) => void;
+  /** Default `defaultLimits`. */
+  limits?: ParseLimits;
 }
 
 /** Below this many files to parse, starting workers costs more than it saves. */
@@ -65,11 +68,11 @@ const parallelThreshold = 200;
 
 /** Parses the sources the cache does not already hold, once; many files are parsed on all cores. */
 export async function loadPostmortems(sources: readonly Source[], options: LoadOptions = {}): Promise<Postmortem[]> {
-  const { render = false, cache, onParsed = () => {} } = options;
+  const { render = false, cache, onParsed = () => {}, limits = defaultLimits } = options;
   const postmortems: Array<Postmortem | undefined> = [];
   const misses: Array<{ index: number; key: CacheKey; source: Source }> = [];
   sources.forEach((source, index) => {
-    const key = ParseCache.key(source.shown, source.bytes);
+    const key = ParseCache.key(source.shown, source.bytes, limitsSalt(limits));
     const cached = cache?.get(key, { render });
     if (cached) postmortems[index] = cached;
     else misses.push({ index, key, source });
@@ -77,9 +80,9 @@ export async function loadPostmortems(sources: readonly Source[], options: LoadO
   if (sources.length > misses.length) onParsed(sources.length - misses.length);
   const jobs = misses.map(({ source, key }) => ({ file: source.shown, bytes: source.bytes, key }));
   const parsed = misses.length >= parallelThreshold && availableParallelism() > 1 && workersAvailable
-    ? await parseInWorkers(jobs, { render }, cache, onParsed)
+    ? await parseInWorkers(jobs, { render, limits }, cache, onParsed)
     : jobs.map((job) => {
-        const [postmortem] = parseJobs([job], { render }, cache);
+        const [postmortem] = parseJobs([job], { render, limits }, cache);
         onParsed(1);
         return postmortem as Postmortem;
       });

@@ -16,6 +16,25 @@ export interface Outline {
 }
 
 const fenceOpening = /^[ \t]*(`{3,}|~{3,})([^`]*)$/;
+const fenceClosing = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+
+/** A fenced code block's opening line (its marker and length), as CommonMark reads it. */
+export interface Fence {
+  marker: string;
+  length: number;
+}
+
+/** The fence a line opens, if it opens one. */
+export function openedFence(line: string): Fence | undefined {
+  const marker = fenceOpening.exec(line)?.[1];
+  return marker ? { marker: marker[0] ?? '`', length: marker.length } : undefined;
+}
+
+/** Whether a line closes a fenced code block. */
+export function closesFence(line: string, fence: Fence): boolean {
+  const closing = fenceClosing.exec(line)?.[1];
+  return closing !== undefined && closing[0] === fence.marker && closing.length >= fence.length;
+}
 const atxHeading = /^( {0,3})(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const setextUnderline = /^ {0,3}(=+|-+)[ \t]*$/;
 /** A line that starts a block a setext underline cannot turn into a heading. */
@@ -31,7 +50,7 @@ const commentOpening = /^ {0,3}<!--/;
 export function outline(text: string, bodyStart: number, lines: LineIndex): Outline {
   const headings: OutlineHeading[] = [];
   const prose: ProseSpan[] = [];
-  let fence: { marker: string; length: number } | undefined;
+  let fence: Fence | undefined;
   let inComment = false;
   /** The paragraph being read: its first line's number, which a setext underline may turn into a heading. */
   let paragraph: { first: number; last: number } | undefined;
@@ -53,8 +72,7 @@ export function outline(text: string, bodyStart: number, lines: LineIndex): Outl
   for (let index = firstLine; index < lines.lineCount; index++) {
     const line = lineText(index);
     if (fence) {
-      const closing = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
-      if (closing && closing[0] === fence.marker && closing.length >= fence.length) fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
       continue;
     }
     if (inComment || commentOpening.test(line)) {
@@ -62,10 +80,10 @@ export function outline(text: string, bodyStart: number, lines: LineIndex): Outl
       inComment = !line.includes('-->', inComment ? 0 : line.indexOf('<!--') + 4);
       continue;
     }
-    const opening = fenceOpening.exec(line);
-    if (opening?.[1]) {
+    const opening = openedFence(line);
+    if (opening) {
       endParagraph();
-      fence = { marker: opening[1][0] ?? '`', length: opening[1].length };
+      fence = opening;
       continue;
     }
     if (line.trim() === '') {

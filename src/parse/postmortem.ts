@@ -1,19 +1,17 @@
 import { basename } from 'node:path';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { renderBody } from '../render/markdown.js';
 import { readBody } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';
+import { parseMarkdown } from './markdown.js';
+import { defaultLimits, grouped, overLimit, type ParseLimits } from './limits.js';
 import type { Postmortem, SyntaxProblem } from './model.js';
-import { decodeText, LineIndex, pointPosition } from './text.js';
-
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+import { bytePoint, countNewlines, decodeText, LineIndex, pointPosition } from './text.js';
 
 export interface ParseOptions {
   /** Render the body to HTML while its tree is at hand (the site shows it; the linter does not need it). */
   render?: boolean;
+  /** Sizes past which the parse stops with a finding; default `defaultLimits`. */
+  limits?: ParseLimits;
 }
 
 /** The postmortem id: the file name without `.md`. */
@@ -34,8 +32,15 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
     timelineStrays: [],
     actionItems: null,
     prose: [],
-    lines: 1,
+    // Counted in the bytes, so that even a file that is not text has its lines counted.
+    lines: countNewlines(bytes) + 1,
   };
+  const { limits = defaultLimits } = options;
+  if (bytes.length > limits.maxFileBytes) {
+    const { line, column } = bytePoint(bytes, limits.maxFileBytes);
+    postmortem.syntax.push({ message: overLimit(`file of ${grouped(bytes.length)} bytes`, 'maxFileBytes', limits.maxFileBytes), place: pointPosition(line, column) });
+    return postmortem;
+  }
   const decoded = decodeText(bytes);
   if (decoded.problem) {
     const { message, line, column } = decoded.problem;
@@ -44,9 +49,8 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
   }
   const { text } = decoded;
   const lines = new LineIndex(text);
-  postmortem.lines = lines.lineCount;
 
-  const frontmatter = parseFrontmatter(text, lines);
+  const frontmatter = parseFrontmatter(text, lines, limits);
   postmortem.data = frontmatter.data;
   postmortem.fields = frontmatter.fields;
   postmortem.syntax.push(...frontmatter.problems);
@@ -59,9 +63,12 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
 
   const date = typeof frontmatter.data.date === 'string' ? frontmatter.data.date : undefined;
   try {
-    Object.assign(postmortem, readBody(text, frontmatter.bodyStart, lines, date, (source) => markdown.parse(source)));
-    // The page shows the whole body; only here is every paragraph of it parsed.
-    if (options.render) postmortem.body = renderBody(markdown.parse(text), postmortem.actionItems?.position);
+    const { problems, ...body } = readBody(text, frontmatter.bodyStart, lines, { date, limits }, parseMarkdown);
+    Object.assign(postmortem, body);
+    postmortem.syntax.push(...problems);
+    // The page shows the whole body; only here is every paragraph of it parsed. A file that cannot
+    // be read whole gets no page.
+    if (options.render && postmortem.syntax.length === 0) postmortem.body = renderBody(parseMarkdown(text), postmortem.actionItems?.position);
   } catch (error) {
     postmortem.syntax.push({ message: `Unreadable Markdown: ${(error as Error).message}`, place: pointPosition(1, 1) });
   }

@@ -18,13 +18,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   if (!isUtf8(bytes)) {
     const offset = firstInvalidByte(bytes);
-    const before = bytes.subarray(0, offset);
-    const lineStart = before.lastIndexOf(0x0a) + 1;
-    const line = countNewlines(before) + 1;
-    const column = new TextDecoder().decode(before.subarray(lineStart)).length + 1;
     return {
       text: '',
-      problem: { message: `The file is not valid UTF-8: unexpected byte 0x${hex(bytes[offset] ?? 0)}, expected UTF-8 text`, line, column },
+      problem: { message: `The file is not valid UTF-8: unexpected byte 0x${hex(bytes[offset] ?? 0)}, expected UTF-8 text`, ...bytePoint(bytes, offset) },
     };
   }
   const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
@@ -35,7 +31,14 @@ function hex(byte: number): string {
   return byte.toString(16).padStart(2, '0').toUpperCase();
 }
 
-function countNewlines(bytes: Uint8Array): number {
+/** The 1-based line and column (in characters) of a byte offset, before the bytes are decoded. */
+export function bytePoint(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const before = bytes.subarray(0, offset);
+  const lineStart = before.lastIndexOf(0x0a) + 1;
+  return { line: countNewlines(before) + 1, column: new TextDecoder().decode(before.subarray(lineStart)).length + 1 };
+}
+
+export function countNewlines(bytes: Uint8Array): number {
   let count = 0;
   for (let index = bytes.indexOf(0x0a); index !== -1; index = bytes.indexOf(0x0a, index + 1)) count++;
   return count;

@@ -1,9 +1,9 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { List, ListItem, Parents, Root as MdastRoot, TableRow } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { defaultHandlers, type Options as RehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import type { Position } from '../parse/model.js';
 
@@ -16,12 +16,51 @@ const idPrefix = 'user-content-';
  * left bare until then, or they would be prefixed twice).
  */
 const processor = unified()
-  .use(remarkRehype, { clobberPrefix: '' })
+  .use(remarkRehype, { clobberPrefix: '', handlers: { listItem, tableRow } })
   .use(rehypeSlug)
   .use(rehypeSanitize)
   .use(decorate)
   .use(rehypeStringify)
   .freeze();
+
+/** How remark-rehype passes its state to a handler. */
+type State = Parameters<NonNullable<NonNullable<RehypeOptions['handlers']>['tableRow']>>[0];
+
+const looseLists = new WeakMap<List, boolean>();
+
+/**
+ * The default handler asks, for each item, whether any item of its list is loose (blank lines
+ * between items), work that grows with the square of the items; here each list is asked once.
+ */
+function listItem(state: State, node: ListItem, parent: Parents | undefined): Element {
+  if (parent?.type !== 'list') return defaultHandlers.listItem(state, node, parent);
+  let loose = looseLists.get(parent);
+  if (loose === undefined) {
+    loose = Boolean(parent.spread) || parent.children.some((item) => item.spread ?? item.children.length > 1);
+    looseLists.set(parent, loose);
+  }
+  // The default handler reads only `spread` and `children` of the parent it is given.
+  return defaultHandlers.listItem(state, node, { type: 'list', spread: loose, children: [] });
+}
+
+/**
+ * A table row's cells as written. The default handler pads every row to the header's width (a
+ * one-character row then costs as much as the widest header) and finds each row's index by
+ * searching its table, work that grows with the square of the rows.
+ */
+function tableRow(state: State, node: TableRow, parent: Parents | undefined): Element {
+  const align = parent?.type === 'table' ? parent.align : undefined;
+  const tagName = parent?.type === 'table' && parent.children[0] === node ? 'th' : 'td';
+  const cells = node.children.slice(0, align?.length ?? node.children.length).map((cell, index): Element => {
+    const alignment = align?.[index];
+    const result: Element = { type: 'element', tagName, properties: alignment ? { align: alignment } : {}, children: state.all(cell) };
+    state.patch(cell, result);
+    return state.applyData(cell, result);
+  });
+  const row: Element = { type: 'element', tagName: 'tr', properties: {}, children: state.wrap(cells, true) };
+  state.patch(node, row);
+  return state.applyData(node, row);
+}
 
 /** A postmortem body, split around its Action Items table, which the page draws itself. */
 export interface RenderedBody {

@@ -23,12 +23,13 @@ export default defineRule(
 /** A `$ref` failure reports the same thing twice (once per keyword); `if`-style wrappers add noise. */
 function usefulErrors(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
+  const formatErrors = new Set(errors.filter((error) => error.keyword === 'format').map((error) => error.instancePath));
   return errors.filter((error) => {
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     // `pattern` and `format` on one timestamp say the same thing; keep the format error.
-    return !(error.keyword === 'pattern' && errors.some((other) => other.instancePath === error.instancePath && other.keyword === 'format'));
+    return !(error.keyword === 'pattern' && formatErrors.has(error.instancePath));
   });
 }
 

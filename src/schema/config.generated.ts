@@ -31,6 +31,27 @@ export interface HindsightConfig {
     [k: string]: Level | [unknown] | [unknown, unknown];
   };
   /**
+   * Sizes no real postmortem reaches; past each, the file gets a `syntax` finding and is read no further.
+   */
+  limits?: {
+    /**
+     * The largest postmortem file read, in bytes. Default 1048576 (1 MB).
+     */
+    maxFileBytes?: number;
+    /**
+     * Keys and list items in one postmortem's frontmatter, nested ones included. Default 1000.
+     */
+    maxFrontmatterKeys?: number;
+    /**
+     * Entries in one Timeline section. Default 5000.
+     */
+    maxTimelineEntries?: number;
+    /**
+     * Rows in one action items table. Default 1000.
+     */
+    maxActionItems?: number;
+  };
+  /**
    * The published site.
    */
   site?: {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { VFileMessage } from 'vfile-message';
 import { loadConfig, type ResolvedConfig } from '../../src/config/config.js';
 import { lintPostmortems, type LintedPostmortem } from '../../src/lint/engine.js';
+import type { ParseLimits } from '../../src/parse/limits.js';
 import type { Postmortem } from '../../src/parse/model.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import type { Rule } from '../../src/rules/rule.js';
@@ -110,8 +111,9 @@ export function testConfig(changes: Partial<ResolvedConfig> = {}): ResolvedConfi
   return Object.keys(changes).length === 0 ? defaults : { ...defaults, ...changes };
 }
 
-export function parse(fixture: Fixture): Postmortem {
-  return parsePostmortem(fixture.file, new TextEncoder().encode(fixture.text));
+/** Parses a fixture, under the default limits or those given (as `hindsight lint` passes the configured ones). */
+export function parse(fixture: Fixture, limits?: ParseLimits): Postmortem {
+  return parsePostmortem(fixture.file, new TextEncoder().encode(fixture.text), limits ? { limits } : {});
 }
 
 export interface LintFixtureOptions {
@@ -124,8 +126,9 @@ export interface LintFixtureOptions {
 
 /** Parses and lints fixtures together, as one folder: cross-file rules see them all. */
 export function lintFixtures(fixtures: readonly Fixture[], options: LintFixtureOptions = {}): LintedPostmortem[] {
-  return lintPostmortems(fixtures.map(parse), {
-    config: options.config ?? testConfig(),
+  const config = options.config ?? testConfig();
+  return lintPostmortems(fixtures.map((fixture) => parse(fixture, config.limits)), {
+    config,
     asOf: options.asOf ?? '2026-06-01',
     absolutePath: (postmortem) => resolve('/repo', postmortem.file),
     ...(options.rules ? { rules: options.rules } : {}),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintPostmortems } from '../../src/lint/engine.js';
 import type { Postmortem } from '../../src/parse/model.js';
+import { defaultLimits, type ParseLimits } from '../../src/parse/limits.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { edit, finding, testConfig, validFile, validPostmortem, type Finding } from '../helpers/lint.js';
 
@@ -12,15 +13,18 @@ import { edit, finding, testConfig, validFile, validPostmortem, type Finding } f
 const encoder = new TextEncoder();
 
 /** Parses and lints the bytes with the default configuration, as `hindsight lint` would. */
-function lintBytes(bytes: Uint8Array): { postmortem: Postmortem; findings: Finding[] } {
-  const postmortem = parsePostmortem(validFile, bytes);
+function lintBytes(bytes: Uint8Array, limits: ParseLimits = defaultLimits): { postmortem: Postmortem; findings: Finding[] } {
+  const postmortem = parsePostmortem(validFile, bytes, { limits });
   const [linted] = lintPostmortems([postmortem], { config: testConfig(), asOf: '2026-06-01', absolutePath: () => `/repo/${validFile}` });
   return { postmortem, findings: (linted?.result.messages ?? []).map(finding) };
 }
 
-function lintText(text: string): { postmortem: Postmortem; findings: Finding[] } {
-  return lintBytes(encoder.encode(text));
+function lintText(text: string, limits?: Partial<ParseLimits>): { postmortem: Postmortem; findings: Finding[] } {
+  return lintBytes(encoder.encode(text), { ...defaultLimits, ...limits });
 }
+
+/** Files past the default size limit, read whole. */
+const large = { maxFileBytes: 8_000_000 };
 
 /** The findings of the `syntax` rule: when the file cannot be read, that is all there is to say. */
 function syntaxFindings(findings: readonly Finding[]): Array<Pick<Finding, 'line' | 'column' | 'message'>> {
@@ -160,7 +164,7 @@ describe('size and depth', () => {
     const body = Array.from({ length: Math.ceil(5_000_000 / (paragraph.length + 2)) }, () => paragraph).join('\n\n');
     const text = edit(validPostmortem, '## Lessons Learned\n', `## Lessons Learned\n\n${body}\n`);
     expect(text.length).toBeGreaterThan(5_000_000);
-    const { postmortem, findings } = lintText(text);
+    const { postmortem, findings } = lintText(text, large);
     expect(findings).toEqual([]);
     expect(postmortem.lines).toBeGreaterThan(5_000);
   });
@@ -177,7 +181,7 @@ describe('size and depth', () => {
 
   it('reports a list nested 1,500 deep by indentation alone instead of parsing it', () => {
     const list = Array.from({ length: 1_500 }, (_, depth) => `${' '.repeat(2 * depth)}- level ${depth}`).join('\n');
-    const { postmortem, findings } = lintText(`${validPostmortem}\n${list}\n`);
+    const { postmortem, findings } = lintText(`${validPostmortem}\n${list}\n`, large);
     // The file ends with a newline, so its last line is empty and the list starts 1,500 lines before it.
     const firstTooDeep = postmortem.lines - 1_500 + 41; // level 41 is indented 82 columns
     expect(syntaxFindings(findings)).toEqual([
@@ -194,7 +198,7 @@ describe('size and depth', () => {
     ['flow collections', `title: ${'['.repeat(10_000)}${']'.repeat(10_000)}`, 2, 72],
     ['block mappings', Array.from({ length: 2_000 }, (_, depth) => `${' '.repeat(depth)}x${depth}:`).join('\n'), 67, 66],
   ])('reports YAML %s nested thousands deep before reading them', (_kind, yaml, line, column) => {
-    const { findings } = lintText(`---\n${yaml}\n---\n\n## Summary\n`);
+    const { findings } = lintText(`---\n${yaml}\n---\n\n## Summary\n`, large);
     expect(syntaxFindings(findings)).toEqual([
       {
         line,
@@ -210,7 +214,7 @@ describe('size and depth', () => {
       return `- ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')} UTC - Step ${index + 1}`;
     });
     const text = edit(validPostmortem, /## Timeline\n\n(?:- .*\n)+/, `## Timeline\n\n${entries.join('\n')}\n`);
-    const { postmortem, findings } = lintText(text);
+    const { postmortem, findings } = lintText(text, { maxTimelineEntries: 10_000 });
     expect(postmortem.timeline).toHaveLength(10_000);
     expect(postmortem.timeline.at(-1)).toMatchObject({ time: '15:21 UTC', text: 'Step 10000' });
     expect(findings).toEqual([]);

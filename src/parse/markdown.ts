@@ -1,0 +1,119 @@
+import type { Nodes, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { closesFence, openedFence, type Fence } from './outline.js';
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+/**
+ * Characters that may start inline Markdown. The Markdown parser pairs each closing mark by walking
+ * back over everything before it in its paragraph, and merges the plain text between marks by
+ * splicing its list of tokens, so a paragraph of thousands of marks (`a_ a_ …`, `a] a] …`,
+ * `&copy; &copy; …`) takes time that grows with the square of its length.
+ */
+const inlineMark = /[!&*<[\\\]_`~]/g;
+/** More marks than any paragraph people write: past this a block's marks are read as plain characters. */
+export const maxMarksPerBlock = 1_000;
+/**
+ * A line with fewer `>` than the line before it continues that line's paragraph inside its
+ * blockquotes ("lazily"); the parser's time on such lines grows with the square of their number.
+ * Past this many in one block its `>` too are read as plain characters.
+ */
+export const maxLazyLinesPerBlock = 200;
+const quoteMarkers = /^(?:[ \t]*>)+/;
+/** What stands in for itself in a block that is read as plain text. */
+const plainMark = /[!&*<>[\\\]_`~]/g;
+/** Each mark stands in for itself as a private-use character this far up, which nothing parses. */
+const standInBase = 0xe000;
+const standIn = /[\ue000-\ue07f]/g;
+const hasStandIn = /[\ue000-\ue07f]/;
+
+/**
+ * A line that opens an HTML block of CommonMark's kinds 1 to 6: raw HTML up to its end, never read
+ * as inline Markdown, so its marks cost nothing.
+ */
+const htmlBlockStart =
+  /^ {0,3}(?:<(?:script|pre|style|textarea)(?:\s|>|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$))/i;
+
+export interface Defused {
+  text: string;
+  /** The blocks whose marks stand in as other characters: start and end offsets, in order. */
+  blocks: Array<[number, number]>;
+}
+
+/**
+ * The text with each inline mark and `>` replaced, one character for one, in the blocks (runs of
+ * lines between blank lines, outside fenced code and HTML) that hold more than `maxMarksPerBlock`
+ * marks or `maxLazyLinesPerBlock` lazy lines: those
+ * blocks then read as plain text, in time that grows with their length, and every offset stays.
+ */
+export function defuse(text: string): Defused {
+  const blocks: Array<[number, number]> = [];
+  let fence: Fence | undefined;
+  let block: { start: number; marks: number; html: boolean; depth: number; lazy: number } | undefined;
+  const endBlock = (end: number): void => {
+    if (block && (block.marks > maxMarksPerBlock || block.lazy > maxLazyLinesPerBlock)) blocks.push([block.start, end]);
+    block = undefined;
+  };
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    const opened = fence ? undefined : openedFence(line);
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+    } else if (opened || line.trim() === '') {
+      endBlock(start);
+      fence = opened;
+    } else {
+      block ??= { start, marks: 0, html: htmlBlockStart.test(line), depth: 0, lazy: 0 };
+      if (!block.html) block.marks += line.match(inlineMark)?.length ?? 0;
+      const depth = quoteMarkers.exec(line)?.[0].split('>').length ?? 1;
+      if (depth < block.depth) block.lazy++;
+      block.depth = Math.max(block.depth, depth);
+    }
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  endBlock(text.length);
+  if (blocks.length === 0) return { text, blocks };
+  let defused = '';
+  let copied = 0;
+  for (const [start, end] of blocks) {
+    defused += text.slice(copied, start) + text.slice(start, end).replace(plainMark, (mark) => String.fromCharCode(standInBase + mark.charCodeAt(0)));
+    copied = end;
+  }
+  return { text: defused + text.slice(copied), blocks };
+}
+
+/** Parses Markdown (GFM, with YAML frontmatter) into a tree whose positions count from the start of `source`. */
+export function parseMarkdown(source: string): Root {
+  const { text, blocks } = defuse(source);
+  const tree = markdown.parse(text);
+  if (blocks.length === 0) return tree;
+  // The marks come back as themselves in the text of the blocks they were taken from.
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if ('children' in node) pending.push(...(node.children as Nodes[]));
+    else if ('value' in node && hasStandIn.test(node.value)) {
+      const offset = node.position?.start.offset ?? -1;
+      const [start = Infinity] = blocks.find(([, end]) => end > offset) ?? [];
+      if (start <= offset) node.value = node.value.replace(standIn, (character) => String.fromCharCode(character.charCodeAt(0) - standInBase));
+    }
+  }
+  return tree;
+}
+
+/** Calls `visit` with the start and end point of every node in the tree. */
+export function eachPoint(tree: Root, visit: (point: { line: number; column: number; offset?: number | undefined }) => void): void {
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.position) {
+      visit(node.position.start);
+      visit(node.position.end);
+    }
+    if ('children' in node) pending.push(...(node.children as Nodes[]));
+  }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { defuse, maxLazyLinesPerBlock, maxMarksPerBlock, parseMarkdown } from '../../src/parse/markdown.js';
+import { parsePostmortem } from '../../src/parse/postmortem.js';
+import { validFile } from '../helpers/lint.js';
+import { inProse } from '../helpers/shapes.js';
+
+describe('blocks with more inline marks than anyone writes', () => {
+  const marks = 'a_ *b* [c] '.repeat(Math.ceil(maxMarksPerBlock / 4));
+
+  it('are read as plain text with every character and offset where it was', () => {
+    const source = `Intro with *emphasis*.\n\n${marks}\n\nAfter **strong**.\n`;
+    const { text, blocks } = defuse(source);
+    expect(text).toHaveLength(source.length);
+    expect(blocks).toEqual([[24, 24 + marks.length + 1]]);
+    const tree = parseMarkdown(source);
+    const [intro, plain, after] = tree.children;
+    expect(intro?.type === 'paragraph' && intro.children.map((node) => node.type)).toEqual(['text', 'emphasis', 'text']);
+    expect(plain).toMatchObject({ type: 'paragraph', children: [{ type: 'text', value: marks.trimEnd() }] });
+    expect(plain?.position?.start).toMatchObject({ line: 3, column: 1, offset: 24 });
+    expect(after?.type === 'paragraph' && after.children.map((node) => node.type)).toEqual(['text', 'strong', 'text']);
+  });
+
+  it('leave fenced code, HTML blocks and ordinary paragraphs alone', () => {
+    const source = `\`\`\`\n${marks}\n\`\`\`\n\n<div>\n${marks}\n</div>\n\n${'a_b '.repeat(maxMarksPerBlock)}\n`;
+    expect(defuse(source).blocks).toEqual([]);
+  });
+
+  it('render as the text they hold', () => {
+    const postmortem = parsePostmortem(validFile, new TextEncoder().encode(inProse(marks)), { render: true });
+    expect(postmortem.body?.html).toContain('a_ *b* [c] a_');
+    expect(postmortem.body?.html).not.toMatch(/[\ue000-\ue07f]/);
+  });
+});
+
+describe('blockquote lines that continue a deeper paragraph, line after line', () => {
+  it('are read as plain text past the limit, and as blockquotes below it', () => {
+    const lazy = (count: number) => Array.from({ length: count }, (_, index) => `${'>'.repeat(1 + (index % 2))} a`).join('\n');
+    const [quoted] = parseMarkdown(lazy(maxLazyLinesPerBlock)).children;
+    expect(quoted?.type).toBe('blockquote');
+    const [plain] = parseMarkdown(lazy(2 * maxLazyLinesPerBlock + 4)).children;
+    expect(plain).toMatchObject({ type: 'paragraph', children: [{ type: 'text', value: expect.stringMatching(/^> a\n>> a\n/) }] });
+  });
+});

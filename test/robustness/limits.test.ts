@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { defaultLimits, type ParseLimits } from '../../src/parse/limits.js';
+import { parsePostmortem } from '../../src/parse/postmortem.js';
+import { hindsight, writeFiles } from '../helpers/cli.js';
+import { edit, findings, testConfig, validFile, validPostmortem } from '../helpers/lint.js';
+import { countForSize, inFrontmatter, inProse, shapes } from '../helpers/shapes.js';
+
+/** The findings for a text parsed under some limits (the rest at their defaults). */
+function findingsUnder(text: string, limits: Partial<ParseLimits>) {
+  return findings(text, { config: testConfig({ limits: { ...defaultLimits, ...limits } }) });
+}
+
+const raise = (key: keyof ParseLimits) => `(raise \`limits.${key}\` in hindsight.config.json to allow more)`;
+
+const timelineOf = (count: number): string =>
+  edit(validPostmortem, /## Timeline\n\n(?:- .*\n)+/, `## Timeline\n\n${Array.from({ length: count }, (_, index) => `- 14:${String(32 + Math.floor(index / 100)).padStart(2, '0')} UTC - Step ${index}`).join('\n')}\n`);
+
+const actionItemsOf = (count: number): string =>
+  edit(validPostmortem, /\| Load test the checkout flow .*\n/, `$&${'| Fix a part | Bob | 2026-03-14 | open | prevent |\n'.repeat(count)}`);
+
+describe('limits are findings', () => {
+  it('reports a file past `maxFileBytes` once, where the limit is crossed, and reads no further', () => {
+    const text = inProse('word '.repeat(300_000));
+    const { lines } = parsePostmortem(validFile, new TextEncoder().encode(text));
+    const found = findings(text, { config: testConfig() });
+    expect(found).toEqual([
+      {
+        ruleId: 'syntax',
+        severity: 'error',
+        line: 58,
+        column: 1_048_576 - validPostmortem.indexOf('## Lessons Learned') - '## Lessons Learned\n\n'.length + 1,
+        message: `Unexpected file of ${(text.length).toLocaleString('en-US')} bytes, expected at most 1,048,576 ${raise('maxFileBytes')}`,
+      },
+    ]);
+    expect(lines).toBe(59);
+  });
+
+  it('reads a file past the default size when `maxFileBytes` allows it', () => {
+    expect(findingsUnder(inProse('word '.repeat(300_000)), { maxFileBytes: 2_000_000 })).toEqual([]);
+  });
+
+  it('reports frontmatter past `maxFrontmatterKeys` at the first key too many, and nothing that depends on the data', () => {
+    const keys = Array.from({ length: 30 }, (_, index) => `x-key-${index}: ${index}`).join('\n');
+    // The fixture's 16 keys and 2 list items (nested ones counted), and these 30 after its fourth key, on lines 6-35.
+    expect(findingsUnder(inFrontmatter(keys), { maxFrontmatterKeys: 20 })).toEqual([
+      { ruleId: 'syntax', severity: 'error', line: 22, column: 1, message: `Unexpected 48 frontmatter keys and list items, expected at most 20 ${raise('maxFrontmatterKeys')}` },
+    ]);
+    expect(findingsUnder(inFrontmatter(keys), { maxFrontmatterKeys: 48 })).toEqual([]);
+  });
+
+  it('counts keys in flow mappings, and list items', () => {
+    const flow = `x-flow: {${Array.from({ length: 50 }, (_, index) => `k${index}: v`).join(', ')}}`;
+    // `k25` is the 31st key.
+    expect(findingsUnder(inFrontmatter(flow), { maxFrontmatterKeys: 30 })).toEqual([
+      expect.objectContaining({ ruleId: 'syntax', line: 6, column: flow.indexOf('k25') + 1, message: expect.stringMatching(/^Unexpected 69 frontmatter keys and list items, expected at most 30/) }),
+    ]);
+    const list = `x-list: [${Array.from({ length: 50 }, (_, index) => `v${index}`).join(', ')}]`;
+    expect(findingsUnder(inFrontmatter(list), { maxFrontmatterKeys: 30 })).toEqual([
+      expect.objectContaining({ ruleId: 'syntax', line: 6, column: list.indexOf('v25') + 1, message: expect.stringMatching(/^Unexpected 69 frontmatter keys and list items/) }),
+    ]);
+  });
+
+  it('reports a timeline past `maxTimelineEntries` at the first entry too many, and keeps the entries before it', () => {
+    const text = timelineOf(30);
+    expect(findingsUnder(text, { maxTimelineEntries: 20 })).toEqual([
+      { ruleId: 'syntax', severity: 'error', line: 52, column: 1, message: `Unexpected timeline entry 21, expected at most 20 ${raise('maxTimelineEntries')}` },
+    ]);
+    const postmortem = parsePostmortem(validFile, new TextEncoder().encode(text), { limits: { ...defaultLimits, maxTimelineEntries: 20 } });
+    expect(postmortem.timeline).toHaveLength(20);
+    expect(findingsUnder(text, { maxTimelineEntries: 30 })).toEqual([]);
+  });
+
+  it('reports an action items table past `maxActionItems` at the first row too many', () => {
+    const text = actionItemsOf(10);
+    // Two rows in the fixture, then ten: the row on line 53 + 10 is the twelfth.
+    expect(findingsUnder(text, { maxActionItems: 11 })).toEqual([
+      { ruleId: 'syntax', severity: 'error', line: 64, column: 1, message: `Unexpected action item 12, expected at most 11 ${raise('maxActionItems')}` },
+    ]);
+    expect(findingsUnder(text, { maxActionItems: 12 })).toEqual([]);
+  });
+
+  it('reads the default limits far above what a postmortem holds', () => {
+    expect(findings(timelineOf(1_000))).toEqual([]);
+    expect(findings(actionItemsOf(500))).toEqual([]);
+  });
+});
+
+describe('counts no postmortem reaches, at the size the issue measured', () => {
+  it.each(['frontmatter keys', 'timeline entries', 'action-item rows'])('gives one finding for the %s shape', (name) => {
+    const shape = shapes.find((candidate) => candidate.name === name);
+    if (!shape) throw new Error(`no shape ${name}`);
+    const text = shape.make(countForSize(shape, defaultLimits.maxFileBytes - 1_000));
+    expect(findings(text)).toEqual([expect.objectContaining({ ruleId: 'syntax', message: expect.stringMatching(/^Unexpected .*, expected at most /) })]);
+  });
+
+  it('gives one finding for a thousand repeated keys, at the first repeat', () => {
+    const text = inFrontmatter(Array.from({ length: 1_000 }, () => 'x-same: value').join('\n'));
+    expect(findingsUnder(text, { maxFrontmatterKeys: 2_000 })).toEqual([
+      { ruleId: 'syntax', severity: 'error', line: 7, column: 1, message: 'Invalid YAML: Map keys must be unique' },
+    ]);
+  });
+});
+
+describe('limits in hindsight.config.json', () => {
+  let root: string | undefined;
+  afterEach(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+    root = undefined;
+  });
+
+  it('resolves every limit, leaving out what is not set', () => {
+    root = mkdtempSync(join(tmpdir(), 'hindsight-limits-'));
+    writeFiles(root, { 'hindsight.config.json': JSON.stringify({ limits: { maxFileBytes: 5_000_000, maxActionItems: 20 } }) });
+    expect(loadConfig(root).limits).toEqual({ ...defaultLimits, maxFileBytes: 5_000_000, maxActionItems: 20 });
+  });
+
+  it.each([
+    [{ maxFileBytes: 0 }, '`limits.maxFileBytes`'],
+    [{ maxTimelineEntries: 'many' }, '`limits.maxTimelineEntries`'],
+    [{ maxRows: 3 }, 'Unexpected key `maxRows` in `limits`'],
+  ])('refuses %j with its place', async (limits, expected) => {
+    root = mkdtempSync(join(tmpdir(), 'hindsight-limits-'));
+    writeFiles(root, { 'hindsight.config.json': JSON.stringify({ limits }), [validFile]: validPostmortem });
+    const { exitCode, stderr } = await hindsight(root, ['lint']);
+    expect(exitCode).toBe(2);
+    expect(stderr).toContain(expected);
+  });
+
+  it('lints a file past a configured limit with its finding, and clean once the limit is raised (the cache keeps them apart)', async () => {
+    root = mkdtempSync(join(tmpdir(), 'hindsight-limits-'));
+    writeFiles(root, { 'hindsight.config.json': JSON.stringify({ limits: { maxActionItems: 5 } }), [validFile]: actionItemsOf(10) });
+    const limited = await hindsight(root, ['lint', '--format', 'json']);
+    expect(limited.exitCode).toBe(1);
+    expect(limited.stdout).toContain('Unexpected action item 6, expected at most 5');
+    writeFiles(root, { 'hindsight.config.json': JSON.stringify({ limits: { maxActionItems: 50 } }) });
+    const raised = await hindsight(root, ['lint']);
+    expect(raised).toMatchObject({ exitCode: 0 });
+  });
+});
