@@ -17,7 +17,8 @@ const counts = [...root.querySelectorAll('fieldset[data-facet] label')].map((lab
   built: label.querySelector('.count').textContent,
 }));
 
-// One index per year, newest first (see src/site/search-index.ts); the newest one's script searches them all.
+// One index per span of years (`2025-2026`), newest first (see src/site/search-index.ts); the
+// newest one's script searches them all.
 const base = new URL(root.dataset.pagefindPath, document.baseURI);
 const shards = root.dataset.pagefindShards.split(' ').filter(Boolean);
 let pagefind;
@@ -81,14 +82,22 @@ async function facetCounts(term, filters, search) {
 
 /**
  * Every postmortem the facets allow, newest first. Merged indexes order results by score, which a
- * sort does not make comparable between indexes; each year's index is sorted, so the years are
- * searched one after the other, newest first. The counts come from one search over them all.
+ * sort does not make comparable between indexes; each index is sorted within its span of years, so
+ * the spans are searched one after the other, newest first. The counts come from one search over
+ * them all.
  */
 async function newestFirst(filters) {
-  const years = shards.filter((year) => !filters.year || filters.year.any.includes(year));
-  const byYear = await Promise.all(years.map((year) => pagefind.search(null, { filters: { ...filters, year: { any: [year] } }, sort: { date: 'desc' } })));
+  const spans = shards.map((shard) => {
+    const [first, last] = shard.split('-').map(Number);
+    const years = [];
+    for (let year = last; year >= first; year--) years.push(String(year));
+    return years.filter((year) => !filters.year || filters.year.any.includes(year));
+  });
+  const bySpan = await Promise.all(
+    spans.filter((years) => years.length > 0).map((years) => pagefind.search(null, { filters: { ...filters, year: { any: years } }, sort: { date: 'desc' } })),
+  );
   const all = await pagefind.search(null, { filters });
-  return { results: byYear.flatMap((search) => search.results), filters: all.filters };
+  return { results: bySpan.flatMap((search) => search.results), filters: all.filters };
 }
 
 /** Copies an excerpt's text and <mark> elements; anything else in it is dropped. */

@@ -87,28 +87,34 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
     });
     const total = Object.values(views).reduce((sum, list) => sum + list.length, 0);
     let done = 0;
-    const eleventy = await createEleventy({
-      content: async () => ({ model, views }),
-      siteDir: options.siteDir ?? packagePath('site'),
-      outDir: staging,
-      pathPrefix: config.site.pathPrefix,
-      runMode: 'build',
-      log: options.log,
-      onPage: () => onProgress({ phase: 'pages', done: (done += 1), total }),
-      after: async () => {
-        const shards = searchShards(model.postmortems, (path) => manifest.pages[path] ?? '');
-        let indexed = 0;
-        for (const shard of shards) {
-          manifest.shards[shard.name] = shard.hash;
-          const unchanged = previous?.renderer === renderer && previous.shards?.[shard.name] === shard.hash;
-          if (unchanged && keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) reusedShards += 1;
-          else await indexShard(staging, shard);
-          onProgress({ phase: 'index', done: (indexed += 1), total: shards.length });
-        }
-      },
-    });
+    const indexSearch = async (): Promise<void> => {
+      const shards = searchShards(model.postmortems, (path) => manifest.pages[path] ?? '');
+      let indexed = 0;
+      for (const shard of shards) {
+        manifest.shards[shard.name] = shard.hash;
+        const unchanged = previous?.renderer === renderer && previous.shards?.[shard.name] === shard.hash;
+        if (unchanged && keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) reusedShards += 1;
+        else await indexShard(staging, shard);
+        onProgress({ phase: 'index', done: (indexed += 1), total: shards.length });
+      }
+    };
     try {
-      await eleventy.write();
+      // Eleventy keeps every page it renders until its run ends; postmortem pages go in runs of a
+      // bounded size, so memory does not grow with their number.
+      const runs = inRuns(views, postmortemPages.name, postmortemsPerRun);
+      for (const [index, run] of runs.entries()) {
+        const eleventy = await createEleventy({
+          content: async () => ({ model, views: run }),
+          siteDir: options.siteDir ?? packagePath('site'),
+          outDir: staging,
+          pathPrefix: config.site.pathPrefix,
+          runMode: 'build',
+          log: options.log,
+          onPage: () => onProgress({ phase: 'pages', done: (done += 1), total }),
+          after: index === runs.length - 1 ? indexSearch : async () => {},
+        });
+        await eleventy.write();
+      }
     } finally {
       await closeIndexer();
     }
@@ -119,6 +125,20 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
     throw error;
   }
   return { outDir, pages: model.postmortems.length, reused, reusedShards, ...folderSize(outDir) };
+}
+
+/** Postmortem pages one Eleventy run renders at most. */
+const postmortemsPerRun = 2_000;
+
+/** The views split into runs: the first renders every other page too, the rest only postmortem pages. */
+function inRuns(views: Record<string, PageView[]>, paged: string, size: number): Array<Record<string, PageView[]>> {
+  const pages = views[paged] ?? [];
+  const runs: Array<Record<string, PageView[]>> = [];
+  for (let start = 0; start === 0 || start < pages.length; start += size) {
+    const chunk = pages.slice(start, start + size);
+    runs.push(start === 0 ? { ...views, [paged]: chunk } : Object.fromEntries(Object.keys(views).map((name) => [name, name === paged ? chunk : []])));
+  }
+  return runs;
 }
 
 export interface ServeOptions extends SiteOptions {

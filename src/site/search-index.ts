@@ -5,13 +5,16 @@ import * as pagefind from 'pagefind';
 import type { PostmortemView } from './model.js';
 
 /**
- * The search index, one Pagefind index per year of postmortems, each in its own folder
- * (`pagefind/2026/`); the browser searches them together. A rebuild indexes again only the years
- * whose pages changed and keeps the others, so one changed postmortem does not re-index ten
- * thousand. Years also keep a newest-first listing exact: each index is sorted within its year.
+ * The search index, one Pagefind index per two calendar years of postmortems (2025–2026,
+ * 2023–2024, …), each in its own folder (`pagefind/2025-2026/`); the browser searches them
+ * together. A rebuild indexes again only the shards whose pages changed and keeps the others, so
+ * one changed postmortem does not re-index ten thousand. The spans are fixed, so a new postmortem
+ * never moves the others between shards, and they keep a newest-first listing exact: each index
+ * is sorted within its span. Two years, not one: every index a search reads costs a chunk of
+ * index data, whatever its size.
  */
 export interface SearchShard {
-  /** The year, which names the folder. */
+  /** The span, `2025-2026`, which names the folder. */
   name: string;
   /** The postmortem pages in it, under the output folder. */
   pages: string[];
@@ -19,16 +22,16 @@ export interface SearchShard {
   hash: string;
 }
 
-/** The shards of these postmortems, newest year first; `pageHash` says what each page was rendered from. */
+/** The shards of these postmortems, newest first; `pageHash` says what each page was rendered from. */
 export function searchShards(postmortems: readonly PostmortemView[], pageHash: (path: string) => string): SearchShard[] {
-  const byYear = new Map<string, string[]>();
+  const bySpan = new Map<string, string[]>();
   for (const { year, path } of postmortems) {
-    const pages = byYear.get(year);
+    const pages = bySpan.get(spanOf(year));
     if (pages) pages.push(path);
-    else byYear.set(year, [path]);
+    else bySpan.set(spanOf(year), [path]);
   }
   return shardNames(postmortems).map((name) => {
-    const pages = byYear.get(name) ?? [];
+    const pages = bySpan.get(name) ?? [];
     const hash = createHash('sha1');
     for (const path of pages) hash.update(path).update(pageHash(path));
     return { name, pages, hash: hash.digest('base64') };
@@ -37,7 +40,13 @@ export function searchShards(postmortems: readonly PostmortemView[], pageHash: (
 
 /** The shards' names, newest first: what the browser merges. */
 export function shardNames(postmortems: readonly PostmortemView[]): string[] {
-  return [...new Set(postmortems.map((postmortem) => postmortem.year))].sort().reverse();
+  return [...new Set(postmortems.map((postmortem) => spanOf(postmortem.year)))].sort().reverse();
+}
+
+/** `2025-2026` for 2025 and for 2026. */
+function spanOf(year: string): string {
+  const first = Math.floor(Number(year) / 2) * 2;
+  return `${first}-${first + 1}`;
 }
 
 /** Where a shard's index is written, under the output folder. */

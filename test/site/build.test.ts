@@ -56,8 +56,8 @@ describe('hindsight build', () => {
       'assets/site.css',
       'assets/search.js',
       'assets/overdue.js',
-      'pagefind/2026/pagefind.js',
-      'pagefind/2024/pagefind.js',
+      'pagefind/2026-2027/pagefind.js',
+      'pagefind/2024-2025/pagefind.js',
       '404.html',
     ]) {
       expect(files).toContain(path);
@@ -283,20 +283,20 @@ describe('the site build', () => {
     expect(existsSync(join(root, `_site/postmortems/${checkoutId}/index.html`))).toBe(true);
   });
 
-  it('keeps the pages and the search index of the years whose postmortems did not change', async () => {
+  it('keeps the pages, and the search index of the years whose postmortems did not change', async () => {
     const root = tempFolder();
     writeFiles(root, siteCorpus());
     expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
     const inode = (path: string): number => statSync(join(root, '_site', path)).ino;
-    const before = { page: inode(`postmortems/${checkoutId}/index.html`), year2026: inode('pagefind/2026/pagefind-entry.json'), year2024: inode('pagefind/2024/pagefind-entry.json') };
+    const before = { page: inode(`postmortems/${checkoutId}/index.html`), newer: inode('pagefind/2026-2027/pagefind-entry.json'), older: inode('pagefind/2024-2025/pagefind-entry.json') };
     const file = join(root, 'postmortems/2024-06-15-payments-timeout.md');
     writeFileSync(file, edit(readFileSync(file, 'utf8'), 'title: "Payments timed out at the card processor"', 'title: "Payments timed out at the card processor, again"'));
     const rebuilt = await hindsight(root, ['build', '--as-of', asOf]);
     expect(rebuilt.stdout).toMatch(/\(5 unchanged pages kept from the last build\)\n$/);
     // Hard links to the last build's files: the same files, not written again.
     expect(inode(`postmortems/${checkoutId}/index.html`)).toBe(before.page);
-    expect(inode('pagefind/2026/pagefind-entry.json')).toBe(before.year2026);
-    expect(inode('pagefind/2024/pagefind-entry.json')).not.toBe(before.year2024);
+    expect(inode('pagefind/2026-2027/pagefind-entry.json')).toBe(before.newer);
+    expect(inode('pagefind/2024-2025/pagefind-entry.json')).not.toBe(before.older);
     expect(readFileSync(join(root, '_site/postmortems/2024-06-15-payments-timeout/index.html'), 'utf8')).toContain('Payments timed out at the card processor, again');
   });
 

@@ -54,7 +54,7 @@ export default defineCommand({
       config,
       out,
       log: warn(io),
-      onProgress: (step) => shown.step(files, () => (step.phase === 'pages' ? `wrote ${countOf(step.done, step.total)} pages` : `indexed ${countOf(step.done, step.total)} years for search`)),
+      onProgress: (step) => shown.step(files, () => (step.phase === 'pages' ? `wrote ${countOf(step.done, step.total)} pages` : `indexed ${countOf(step.done, step.total)} parts of the search index`)),
     });
     shown.clear(files);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
