@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ActionItemView, PostmortemView, SeverityView } from './model.js';
+import type { ActionItemView, Labelled, PostmortemView, SeverityView } from './model.js';
 import type { Pager } from './paginate.js';
 import type { Chart, DataTable as DataTableView } from './svg.js';
 
@@ -68,6 +68,34 @@ export function OverdueMark({ item }: { item: Pick<ActionItemView, 'overdue' | '
     <span class="overdue-mark" data-overdue-mark="">
       {item.overdue ? `Overdue by ${item.daysOverdue} day${item.daysOverdue === 1 ? '' : 's'}` : ''}
     </span>
+  );
+}
+
+/** An action item's due date with its overdue mark, and its status: the cells every list of items has. */
+export function DueAndStatus({ item }: { item: Pick<ActionItemView, 'due' | 'status' | 'overdue' | 'daysOverdue'> }) {
+  return (
+    <>
+      <td>
+        <time datetime={item.due}>{item.due}</time> <OverdueMark item={item} />
+      </td>
+      <td>
+        <span class={`status status-${item.status}`}>{item.status}</span>
+      </td>
+    </>
+  );
+}
+
+/** Figures with their labels. */
+export function Figures({ rows, class: className = 'totals' }: { rows: readonly Labelled[]; class?: string }) {
+  return (
+    <dl class={className}>
+      {rows.map((row) => (
+        <div>
+          <dt>{row.label}</dt>
+          <dd>{row.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

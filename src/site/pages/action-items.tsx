@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { compareText } from '../../rollup/order.js';
-import { AsOfNote, Badge, OverdueMark, PagerNav } from '../components.js';
+import { AsOfNote, Badge, DueAndStatus, PagerNav } from '../components.js';
 import { page } from '../layout.js';
 import type { ActionItemView, PostmortemSummary, SiteModel } from '../model.js';
 import { definePages, perModel } from '../page.js';
@@ -147,12 +147,7 @@ export const ownerPages = definePages<OwnerView>({
                     <td>
                       <Badge severity={item.postmortem.severity} /> <a href={item.postmortem.url}>{item.postmortem.title}</a>
                     </td>
-                    <td>
-                      <time datetime={item.due}>{item.due}</time> <OverdueMark item={item} />
-                    </td>
-                    <td>
-                      <span class={`status status-${item.status}`}>{item.status}</span>
-                    </td>
+                    <DueAndStatus item={item} />
                   </tr>
                 ))}
               </tbody>

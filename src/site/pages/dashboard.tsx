@@ -1,7 +1,7 @@
 import type { Severity } from '../../config/config.js';
 import { durationLabels, durationRows, formatCount, formatRevenue, severityRows, type Rows } from '../../report/stats/report.js';
 import { formatDuration, formatMoney, type Breakdowns, type DurationName, type Stats } from '../../rollup/index.js';
-import { ChartFigure, DataTable } from '../components.js';
+import { ChartFigure, DataTable, Figures } from '../components.js';
 import { page } from '../layout.js';
 import type { Labelled, SeverityView } from '../model.js';
 import { definePages } from '../page.js';
@@ -24,14 +24,7 @@ export default definePages<DashboardView>({
             <h2 id="totals-heading" class="visually-hidden">
               Totals
             </h2>
-            <dl class="totals">
-              {view.totals.map((total) => (
-                <div>
-                  <dt>{total.label}</dt>
-                  <dd>{total.value}</dd>
-                </div>
-              ))}
-            </dl>
+            <Figures rows={view.totals} />
           </section>
           <div class="tables">
             <section aria-labelledby="severity-heading">

@@ -1,4 +1,4 @@
-import { AsOfNote, Badge, Markup, OverdueMark } from '../components.js';
+import { AsOfNote, Badge, DueAndStatus, Figures, Markup } from '../components.js';
 import { page } from '../layout.js';
 import type { PostmortemView } from '../model.js';
 import { definePages } from '../page.js';
@@ -42,14 +42,7 @@ export default definePages<PostmortemView>({
               <Fact label="Teams" values={pm.teams} />
               {pm.detection && <Fact label="Detected by" values={[pm.detection]} />}
             </dl>
-            <dl class="numbers">
-              {[...pm.durations, ...pm.impact].map((row) => (
-                <div>
-                  <dt>{row.label}</dt>
-                  <dd>{row.value}</dd>
-                </div>
-              ))}
-            </dl>
+            <Figures class="numbers" rows={[...pm.durations, ...pm.impact]} />
             {(pm.links.length > 0 || pm.chat) && (
               <ul class="links">
                 {pm.links.map((link) => (
@@ -211,12 +204,7 @@ function ActionItems({ pm }: { pm: PostmortemView }) {
             <tr data-due={item.open ? item.due : undefined} class={item.overdue ? 'is-overdue' : undefined}>
               <td>{item.action}</td>
               <td>{item.owner}</td>
-              <td>
-                <time datetime={item.due}>{item.due}</time> <OverdueMark item={item} />
-              </td>
-              <td>
-                <span class={`status status-${item.status}`}>{item.status}</span>
-              </td>
+              <DueAndStatus item={item} />
               <td>{item.type ?? ''}</td>
               <td>
                 {item.ticket?.href ? (

@@ -1,7 +1,7 @@
 import { formatRevenue, formatCount } from '../../report/stats/report.js';
 import { formatDuration } from '../../rollup/index.js';
 import { compareText } from '../../rollup/order.js';
-import { CardList, PagerNav } from '../components.js';
+import { CardList, Figures, PagerNav } from '../components.js';
 import { page } from '../layout.js';
 import { servicePath, type Labelled, type PostmortemView, type SiteModel } from '../model.js';
 import { definePages, perModel } from '../page.js';
@@ -111,14 +111,7 @@ export const servicePages = definePages<ServiceView>({
             <a href={model.link('/services/')}>Services</a>
           </p>
           <h1>{service.name}</h1>
-          <dl class="totals">
-            {service.totals.map((total) => (
-              <div>
-                <dt>{total.label}</dt>
-                <dd>{total.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <Figures rows={service.totals} />
           <h2>Postmortems</h2>
           <CardList postmortems={view.items} />
           <PagerNav pager={pager} label={`Pages of ${service.name} postmortems`} />
