@@ -78,11 +78,6 @@ export class LintCache {
     return new LintCache(undefined, { fingerprint: '', files: {} });
   }
 
-  /** The hash an entry is matched by. */
-  static contentHash(bytes: Uint8Array): string {
-    return createHash('sha1').update(bytes).digest('base64');
-  }
-
   get(shown: string, content: string): CachedResult | undefined {
     const entry = this.store.files[shown];
     if (entry?.content !== content) return undefined;

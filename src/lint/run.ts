@@ -93,8 +93,7 @@ async function lint(options: LintRunOptions, withModels: boolean) {
 
   const sources = readSources(requested, cwd);
   const lintCache = options.cache === false || sources.length < cachedRunSize ? LintCache.none() : LintCache.open(config, asOf, enabled);
-  const contents = sources.map((source) => LintCache.contentHash(source.bytes));
-  const cached = sources.map((source, index) => lintCache.get(source.shown, contents[index] ?? ''));
+  const cached = sources.map((source) => lintCache.get(source.shown, source.content));
   const toParse = sources.flatMap((source, index) => (withModels || !cached[index] ? [{ source, index }] : []));
   let done = sources.length - toParse.length;
   onProgress(done, sources.length);
@@ -115,7 +114,7 @@ async function lint(options: LintRunOptions, withModels: boolean) {
     if (!hit) {
       const model = postmortem as Postmortem;
       hit = { messages: ownFindings(model, enabled, context), acrossFiles: acrossFilesModel(model, enabled) };
-      lintCache.set(source.shown, contents[index] ?? '', hit.messages, hit.acrossFiles);
+      lintCache.set(source.shown, source.content, hit.messages, hit.acrossFiles);
     }
     const result = lintResult(source.path, [...hit.messages, ...acrossFileFindings(hit.acrossFiles, enabled, context)]);
     return { postmortem: postmortem && options.slim ? slimmed(postmortem) : postmortem, result };

@@ -34,11 +34,11 @@ export class ParseCache {
     return new ParseCache(cacheFolder(root));
   }
 
-  /** `salt` names what else the model depends on, such as the limits it was parsed under. */
-  static key(path: string, bytes: Uint8Array, salt = ''): CacheKey {
+  /** `content` is the bytes' hash; `salt` names what else the model depends on, such as the limits it was parsed under. */
+  static key(path: string, content: string, salt = ''): CacheKey {
     return {
       entry: createHash('sha1').update(path).digest('hex'),
-      content: createHash('sha1').update(salt).update(bytes).digest('base64'),
+      content: salt === '' ? content : createHash('sha1').update(salt).update(content).digest('base64'),
     };
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -46,11 +47,21 @@ export interface Source {
   /** As shown in findings. */
   shown: string;
   bytes: Uint8Array;
+  /** A hash of the bytes, which the parse and lint caches match entries by. */
+  content: string;
 }
 
 /** Reads each file once. An unreadable file is a usage error; unreadable content is a finding later. */
 export function readSources(files: readonly string[], cwd: string): Source[] {
-  return files.map((path) => ({ path, shown: displayPath(path, cwd), bytes: readBytes(path, cwd) }));
+  return files.map((path) => {
+    const bytes = readBytes(path, cwd);
+    return { path, shown: displayPath(path, cwd), bytes, content: contentHash(bytes) };
+  });
+}
+
+/** The hash a file's bytes are known by in the caches. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
 }
 
 export interface LoadOptions {
@@ -72,7 +83,7 @@ export async function loadPostmortems(sources: readonly Source[], options: LoadO
   const postmortems: Array<Postmortem | undefined> = [];
   const misses: Array<{ index: number; key: CacheKey; source: Source }> = [];
   sources.forEach((source, index) => {
-    const key = ParseCache.key(source.shown, source.bytes, limitsSalt(limits));
+    const key = ParseCache.key(source.shown, source.content, limitsSalt(limits));
     const cached = cache?.get(key, { render });
     if (cached) postmortems[index] = cached;
     else misses.push({ index, key, source });

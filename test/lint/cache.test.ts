@@ -6,6 +6,7 @@ import { LintCache } from '../../src/lint/cache.js';
 import { enabledRules } from '../../src/lint/engine.js';
 import { cachedRunSize, lintFiles } from '../../src/lint/run.js';
 import { cacheFolder } from '../../src/parse/cache.js';
+import { contentHash } from '../../src/parse/load.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { defineRule } from '../../src/rules/rule.js';
 import { hindsight, writeFiles } from '../helpers/cli.js';
@@ -111,7 +112,7 @@ describe('the lint cache', () => {
     const root = repository();
     const config = loadConfig(root);
     const postmortem = parsePostmortem(validFile, readFileSync(join(root, validFile)));
-    const content = LintCache.contentHash(readFileSync(join(root, validFile)));
+    const content = contentHash(readFileSync(join(root, validFile)));
     const dated = defineRule({ id: 'dated', description: 'Reads the day.', defaultLevel: 'warn', readsAsOf: true }, () => {});
     const undated = defineRule({ id: 'undated', description: 'Does not.', defaultLevel: 'warn' }, () => {});
     for (const [rule, hitsOnAnotherDay] of [[dated, false], [undated, true]] as const) {

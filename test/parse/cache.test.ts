@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParseCache } from '../../src/parse/cache.js';
+import { contentHash } from '../../src/parse/load.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { validFile, validPostmortem } from '../helpers/lint.js';
 
@@ -24,12 +25,12 @@ describe('the parse cache', () => {
     const cache = ParseCache.at(repository());
     const bytes = encode(validPostmortem);
     const postmortem = parsePostmortem(validFile, bytes);
-    cache.set(ParseCache.key(validFile, bytes), postmortem);
-    const stored = cache.get(ParseCache.key(validFile, bytes));
+    cache.set(ParseCache.key(validFile, contentHash(bytes)), postmortem);
+    const stored = cache.get(ParseCache.key(validFile, contentHash(bytes)));
     expect(stored?.sections).toEqual(postmortem.sections.map((section) => ({ ...section, position: withoutOffsets(section.position), range: withoutOffsets(section.range) })));
     expect(stored?.fields).toEqual(JSON.parse(JSON.stringify(postmortem.fields, (key, value: unknown) => (key === 'offset' ? undefined : value))));
-    expect(cache.get(ParseCache.key(validFile, encode(`${validPostmortem}\n`)))).toBeUndefined();
-    expect(cache.get(ParseCache.key(validFile, bytes), { render: true }), 'a model without its rendered body does not serve the site').toBeUndefined();
+    expect(cache.get(ParseCache.key(validFile, contentHash(encode(`${validPostmortem}\n`))))).toBeUndefined();
+    expect(cache.get(ParseCache.key(validFile, contentHash(bytes)), { render: true }), 'a model without its rendered body does not serve the site').toBeUndefined();
   });
 
   it("keeps one entry per file, replaced when the file changes, and removes other releases' folders", () => {
@@ -38,12 +39,12 @@ describe('the parse cache', () => {
     mkdirSync(stale, { recursive: true });
     const cache = ParseCache.at(root);
     for (const text of [validPostmortem, `${validPostmortem}\nMore.\n`]) {
-      cache.set(ParseCache.key(validFile, encode(text)), parsePostmortem(validFile, encode(text)));
+      cache.set(ParseCache.key(validFile, contentHash(encode(text))), parsePostmortem(validFile, encode(text)));
     }
     const [folder = ''] = readdirSync(join(root, 'node_modules', '.cache', 'hindsight'));
     expect(existsSync(stale)).toBe(false);
     expect(readdirSync(join(root, 'node_modules', '.cache', 'hindsight', folder))).toHaveLength(1);
-    expect(cache.get(ParseCache.key(validFile, encode(`${validPostmortem}\nMore.\n`)))?.prose.at(-1)?.text).toBe('More.');
+    expect(cache.get(ParseCache.key(validFile, contentHash(encode(`${validPostmortem}\nMore.\n`))))?.prose.at(-1)?.text).toBe('More.');
   });
 });
 
