@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
+import { bodyAfter, bodyBefore } from '../../src/render/markdown.js';
 import { axisTicks, barChart, columnChart, escapeXml, timelineBar } from '../../src/site/svg.js';
 
 function render(body: string) {
@@ -38,16 +39,21 @@ describe('renderBody', () => {
 
   it('splits the body around the Action Items table, which the page draws itself', () => {
     const body = render('## Action Items\n\nAgreed in the review:\n\n| Action | Owner | Due |\n|---|---|---|\n| Fix it | Ann | 2026-03-05 |\n\n## Lessons Learned\n\nMore.');
-    expect(body.before).toBe(
+    expect(bodyBefore(body)).toBe(
       '<h2 id="user-content-action-items"><a href="#user-content-action-items" class="heading-link">Action Items</a></h2>\n<p>Agreed in the review:</p>',
     );
-    expect(body.after).toBe('<h2 id="user-content-lessons-learned"><a href="#user-content-lessons-learned" class="heading-link">Lessons Learned</a></h2>\n<p>More.</p>');
+    expect(bodyAfter(body)).toBe('<h2 id="user-content-lessons-learned"><a href="#user-content-lessons-learned" class="heading-link">Lessons Learned</a></h2>\n<p>More.</p>');
     expect(body.html).toContain('<div class="table-scroll" role="region" aria-label="Table" tabindex="0"><table>');
+    const { start, end } = body.actionItems!;
+    expect(body.html.slice(start, end)).toMatch(/^<div class="table-scroll"[^]*<\/table><\/div>$/);
+    expect(body.text).toContain('Fix it');
   });
 
   it('keeps the whole body before the split when there is no Action Items table', () => {
     const body = render('## Summary\n\nText.');
-    expect(body).toEqual({ html: body.before, before: body.before, after: '' });
+    expect(bodyBefore(body)).toBe(body.html);
+    expect(bodyAfter(body)).toBe('');
+    expect(body.text).toBe('Summary\nText.');
   });
 });
 

@@ -1,3 +1,4 @@
+import { bodyAfter, bodyBefore } from '../../render/markdown.js';
 import { AsOfNote, Badge, DueAndStatus, Figures, Markup } from '../components.js';
 import { page } from '../layout.js';
 import type { PostmortemView } from '../model.js';
@@ -85,14 +86,14 @@ export default definePages<PostmortemView>({
           )}
 
           <div class="prose">
-            <Markup html={pm.body.before} />
+            <Markup html={bodyBefore(pm.body)} />
             {pm.actionItems.length > 0 && (
               <>
                 <ActionItems pm={pm} />
                 <AsOfNote asOf={model.site.asOf} />
               </>
             )}
-            <Markup html={pm.body.after} />
+            <Markup html={bodyAfter(pm.body)} />
           </div>
 
           {pm.related.length > 0 && (
