@@ -28,6 +28,15 @@ export interface BodyParts {
   prose: ProseSpan[];
   /** Counts past their limits. */
   problems: SyntaxProblem[];
+  /** The sections parsed as Markdown to read them, in the file's order. */
+  parsed: ParsedSlice[];
+}
+
+/** A stretch of the file, from a heading's line to the next section's, and its tree. */
+export interface ParsedSlice {
+  start: number;
+  end: number;
+  tree: Root;
 }
 
 export interface BodyOptions {
@@ -59,6 +68,7 @@ export function readBody(text: string, bodyStart: number, lines: LineIndex, opti
    * The section's blocks. The Markdown parser takes its time over each line, so the section is cut
    * before the line that starts entry `limit + 1` (a line the parser would read as one).
    */
+  const parsed: ParsedSlice[] = [];
   const nodesOf = (title: string, count: Counted): RootContent[] => {
     const section = sections.find((candidate) => candidate.depth === 2 && candidate.title.toLowerCase() === title);
     if (!section) return [];
@@ -74,6 +84,7 @@ export function readBody(text: string, bodyStart: number, lines: LineIndex, opti
       overLimitAt(end, count);
     }
     const tree = parseSlice(text.slice(start, end), start, first, parse);
+    parsed.push({ start, end, tree });
     return tree.children.filter((node) => node.type !== 'heading');
   };
   const { timeline, timelineStrays } = readTimeline(nodesOf(timelineTitle, timelineEntries), date);
@@ -86,7 +97,30 @@ export function readBody(text: string, bodyStart: number, lines: LineIndex, opti
     actionItems: readActionItems(nodesOf(actionItemsTitle, actionItems)),
     prose,
     problems,
+    parsed: parsed.sort((a, b) => a.start - b.start),
   };
+}
+
+/**
+ * The whole file's tree: the sections already parsed, and the text around them parsed now, so no
+ * byte is parsed twice. The parts start at headings' lines, where no block of Markdown runs on
+ * across, except what a definition (`[label]: url`, `[^note]: …`) makes: links and footnotes
+ * anywhere may use one, so a file that may hold one is parsed whole.
+ */
+export function wholeTree(text: string, parsed: readonly ParsedSlice[], lines: LineIndex, parse: MarkdownParser): Root {
+  if (parsed.length === 0 || text.includes(']:')) return parse(text);
+  const children: RootContent[] = [];
+  let from = 0;
+  const parseUpTo = (end: number): void => {
+    if (end > from) children.push(...parseSlice(text.slice(from, end), from, lines.point(from).line - 1, parse).children);
+  };
+  for (const slice of parsed) {
+    parseUpTo(slice.start);
+    children.push(...slice.tree.children);
+    from = slice.end;
+  }
+  parseUpTo(text.length);
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: lines.point(text.length) } };
 }
 
 /** What a section holds one of per line, counted against a limit. */

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { renderBody } from '../render/markdown.js';
-import { readBody } from './body.js';
+import { readBody, wholeTree } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultLimits, grouped, overLimit, type ParseLimits } from './limits.js';
@@ -63,12 +63,14 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
 
   const date = typeof frontmatter.data.date === 'string' ? frontmatter.data.date : undefined;
   try {
-    const { problems, ...body } = readBody(text, frontmatter.bodyStart, lines, { date, limits }, parseMarkdown);
+    const { problems, parsed, ...body } = readBody(text, frontmatter.bodyStart, lines, { date, limits }, parseMarkdown);
     Object.assign(postmortem, body);
     postmortem.syntax.push(...problems);
     // The page shows the whole body; only here is every paragraph of it parsed. A file that cannot
     // be read whole gets no page.
-    if (options.render && postmortem.syntax.length === 0) postmortem.body = renderBody(parseMarkdown(text), postmortem.actionItems?.position);
+    if (options.render && postmortem.syntax.length === 0) {
+      postmortem.body = renderBody(wholeTree(text, parsed, lines, parseMarkdown), postmortem.actionItems?.position);
+    }
   } catch (error) {
     postmortem.syntax.push({ message: `Unreadable Markdown: ${(error as Error).message}`, place: pointPosition(1, 1) });
   }
