@@ -1,11 +1,34 @@
 import type { Nodes, Root } from 'mdast';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { closesFence, openedFence, type Fence } from './outline.js';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+/**
+ * GFM but for its literal autolinks (`www.x.com`, `https://…`, `a@b.c`), whose tokenizer tries
+ * every letter and digit of the text as the start of an email address, which is a third of the
+ * parse. A text without `@`, `www.` or `http://`/`https://` can hold none, and this gives its
+ * tree exactly.
+ */
+function remarkGfmWithoutLiteralAutolinks(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+const markdownWithoutLiteralAutolinks = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmWithoutLiteralAutolinks).freeze();
+/** What every literal autolink holds. */
+const mayHoldLiteralAutolink = /@|www\.|https?:\/\//i;
 
 /**
  * Characters that may start inline Markdown. The Markdown parser pairs each closing mark by walking
@@ -91,7 +114,7 @@ export function defuse(text: string): Defused {
 /** Parses Markdown (GFM, with YAML frontmatter) into a tree whose positions count from the start of `source`. */
 export function parseMarkdown(source: string): Root {
   const { text, blocks } = defuse(source);
-  const tree = markdown.parse(text);
+  const tree = (mayHoldLiteralAutolink.test(text) ? markdown : markdownWithoutLiteralAutolinks).parse(text);
   if (blocks.length === 0) return tree;
   // The marks come back as themselves in the text of the blocks they were taken from.
   const pending: Nodes[] = [tree];

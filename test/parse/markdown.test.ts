@@ -1,3 +1,8 @@
+import fc from 'fast-check';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { defuse, maxLazyLinesPerBlock, maxMarksPerBlock, parseMarkdown } from '../../src/parse/markdown.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
@@ -39,5 +44,25 @@ describe('blockquote lines that continue a deeper paragraph, line after line', (
     expect(quoted?.type).toBe('blockquote');
     const [plain] = parseMarkdown(lazy(2 * maxLazyLinesPerBlock + 4)).children;
     expect(plain).toMatchObject({ type: 'paragraph', children: [{ type: 'text', value: expect.stringMatching(/^> a\n>> a\n/) }] });
+  });
+});
+
+describe('texts that cannot hold a literal autolink', () => {
+  const gfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+  /** Pieces of Markdown, literal autolinks among them, so that both ways of parsing are taken. */
+  const piece = fc.constantFrom(
+    'word', 'www', 'www.example.com', 'http', 'https://example.com/a_(b)', 'mail@example.com', 'a.b', 'h', 'w.', ':', '/', '@',
+    '*', '**', '_', '~', '~~', '`', '[', ']', '(', ')', '[^1]', '[^1]: note', '!', '<', '>', '&amp;', '\\', '|', '|---|', '- ', '1. ', '> ',
+    '# ', '```', '---', '- [ ] ', '- [x] ', '    ', ' ', '\n', '\n\n', '\t',
+  );
+  const markdown = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(''));
+
+  it('parse to the same tree as with every GFM extension, positions included', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        expect(parseMarkdown(text)).toEqual(gfm.parse(text));
+      }),
+      { seed: 20261202, numRuns: 500 },
+    );
   });
 });
