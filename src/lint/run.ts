@@ -102,7 +102,9 @@ async function lint(options: LintRunOptions, withModels: boolean) {
     {
       render,
       limits: config.limits,
-      cache: ParseCache.at(config.root),
+      // The lint cache keeps a linted file's findings. Models are stored only when rendered: the
+      // site reads them back, while storing ten thousand models would be a fifth of a first lint.
+      cache: ParseCache.at(config.root, { writable: render }),
       onParsed: (count) => onProgress((done += count), sources.length),
     },
   );

@@ -28,10 +28,14 @@ interface Entry {
 export class ParseCache {
   private folderReady = false;
 
-  constructor(readonly folder: string | undefined) {}
+  /** `writable: false` reads entries but stores none. */
+  constructor(
+    readonly folder: string | undefined,
+    readonly writable = true,
+  ) {}
 
-  static at(root: string): ParseCache {
-    return new ParseCache(cacheFolder(root));
+  static at(root: string, { writable = true } = {}): ParseCache {
+    return new ParseCache(cacheFolder(root), writable);
   }
 
   /** `content` is the bytes' hash; `salt` names what else the model depends on, such as the limits it was parsed under. */
@@ -58,7 +62,7 @@ export class ParseCache {
 
   /** Stores a model, atomically: a reader never sees half an entry. */
   set(key: CacheKey, postmortem: Postmortem): void {
-    if (!this.folder) return;
+    if (!this.folder || !this.writable) return;
     try {
       if (!this.folderReady) prepareCacheFolder(this.folder);
       this.folderReady = true;

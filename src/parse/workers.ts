@@ -61,7 +61,7 @@ export async function parseInWorkers(jobs: readonly ParseJob[], options: ParseOp
     onParsed(parsed.length);
   };
   const workers = Array.from({ length: Math.max(0, Math.min(availableParallelism(), Math.ceil(jobs.length / chunkSize)) - 1) }, () =>
-    runWorker(take, store, options, cache?.folder),
+    runWorker(take, store, options, cache?.writable ? cache.folder : undefined),
   );
   // This thread parses one chunk at a time, yielding between chunks so workers' results are taken in.
   for (let work = take(); work; work = take()) {
