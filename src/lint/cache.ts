@@ -11,7 +11,7 @@ import type { EnabledRule } from './engine.js';
 const entryVersion = 1;
 
 /** A finding as stored: everything the formatters read. */
-interface StoredMessage {
+export interface StoredMessage {
   reason: string;
   place: Position;
   ruleId: string;
@@ -83,7 +83,7 @@ export class LintCache {
     if (entry?.content !== content) return undefined;
     const { id, file, data, fields, lines } = entry.acrossFiles;
     return {
-      messages: entry.messages.map((stored) => revive(revivePositions(stored) as StoredMessage, shown)),
+      messages: entry.messages.map((stored) => reviveMessage(revivePositions(stored) as StoredMessage, shown)),
       acrossFiles: { id, file, data, fields: revivePositions(fields) as Postmortem['fields'], lines, syntax: [], sections: [], timeline: [], timelineStrays: [], actionItems: null, prose: [] },
     };
   }
@@ -124,7 +124,7 @@ function fingerprintOf(config: ResolvedConfig, asOf: string, enabled: readonly E
   return createHash('sha1').update(JSON.stringify({ entryVersion, config: lintConfig, rules, day })).digest('base64');
 }
 
-function storeMessage(message: VFileMessage): StoredMessage {
+export function storeMessage(message: VFileMessage): StoredMessage {
   const cause = message.cause instanceof VFileMessage ? { reason: message.cause.reason, place: message.cause.place as Position } : undefined;
   return {
     reason: message.reason,
@@ -136,7 +136,7 @@ function storeMessage(message: VFileMessage): StoredMessage {
   };
 }
 
-function revive(stored: StoredMessage, file: string): VFileMessage {
+export function reviveMessage(stored: StoredMessage, file: string): VFileMessage {
   const message = new VFileMessage(stored.reason, {
     place: stored.place,
     ruleId: stored.ruleId,

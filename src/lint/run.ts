@@ -4,7 +4,8 @@ import { UsageError } from '../errors.js';
 import { ParseCache } from '../parse/cache.js';
 import { displayPath, findPostmortemFiles, loadPostmortems, readSources } from '../parse/load.js';
 import type { Postmortem, ValidPostmortem } from '../parse/model.js';
-import { LintCache } from './cache.js';
+import { LintCache, reviveMessage } from './cache.js';
+import { checkInWorkers } from './check.js';
 import {
   acrossFileFindings,
   acrossFilesModel,
@@ -97,25 +98,24 @@ async function lint(options: LintRunOptions, withModels: boolean) {
   const toParse = sources.flatMap((source, index) => (withModels || !cached[index] ? [{ source, index }] : []));
   let done = sources.length - toParse.length;
   onProgress(done, sources.length);
-  const models = await loadPostmortems(
-    toParse.map(({ source }) => source),
-    {
-      render,
-      limits: config.limits,
-      // The lint cache keeps a linted file's findings. Models are stored only when rendered: the
-      // site reads them back, while storing ten thousand models would be a fifth of a first lint.
-      cache: ParseCache.at(config.root, { writable: render }),
-      onParsed: (count) => onProgress((done += count), sources.length),
-    },
-  );
+  const onParsed = (count: number): void => onProgress((done += count), sources.length);
+  const parseOptions = { render, limits: config.limits };
+  const unread = toParse.map(({ source }) => source);
+  // Rendered models are stored for the site to read back. Without models wanted, each thread
+  // checks the files it parses, and the models go no further.
+  const models = withModels ? await loadPostmortems(unread, { ...parseOptions, cache: ParseCache.at(config.root, { writable: render }), onParsed }) : [];
+  const checked = withModels ? [] : await checkInWorkers(unread.map(({ shown, bytes }) => ({ file: shown, bytes })), { options: parseOptions, config, asOf }, onParsed);
   const modelOf = new Map(toParse.map(({ index }, position) => [index, models[position]]));
+  const checkedOf = new Map(toParse.map(({ index }, position) => [index, checked[position]]));
 
   const results = sources.map((source, index) => {
     const postmortem = modelOf.get(index);
     let hit = cached[index];
     if (!hit) {
-      const model = postmortem as Postmortem;
-      hit = { messages: ownFindings(model, enabled, context), acrossFiles: acrossFilesModel(model, enabled) };
+      const findings = checkedOf.get(index);
+      hit = findings
+        ? { messages: findings.messages.map((message) => reviveMessage(message, source.shown)), acrossFiles: findings.acrossFiles }
+        : { messages: ownFindings(postmortem as Postmortem, enabled, context), acrossFiles: acrossFilesModel(postmortem as Postmortem, enabled) };
       lintCache.set(source.shown, source.content, hit.messages, hit.acrossFiles);
     }
     const result = lintResult(source.path, [...hit.messages, ...acrossFileFindings(hit.acrossFiles, enabled, context)]);

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { ParseCache, type CacheKey } from './cache.js';
 import { defaultLimits, limitsSalt, type ParseLimits } from './limits.js';
 import type { Postmortem } from './model.js';
-import { parseInWorkers, parseJobs, workersAvailable } from './workers.js';
+import { parseInWorkers } from './workers.js';
 
 /**
  * The Markdown files named by `paths` (files as given, folders searched recursively), sorted and
@@ -74,9 +73,6 @@ export interface LoadOptions {
   limits?: ParseLimits;
 }
 
-/** Below this many files to parse, starting workers costs more than it saves. */
-const parallelThreshold = 200;
-
 /** Parses the sources the cache does not already hold, once; many files are parsed on all cores. */
 export async function loadPostmortems(sources: readonly Source[], options: LoadOptions = {}): Promise<Postmortem[]> {
   const { render = false, cache, onParsed = () => {}, limits = defaultLimits } = options;
@@ -90,13 +86,7 @@ export async function loadPostmortems(sources: readonly Source[], options: LoadO
   });
   if (sources.length > misses.length) onParsed(sources.length - misses.length);
   const jobs = misses.map(({ source, key }) => ({ file: source.shown, bytes: source.bytes, key }));
-  const parsed = misses.length >= parallelThreshold && availableParallelism() > 1 && workersAvailable
-    ? await parseInWorkers(jobs, { render, limits }, cache, onParsed)
-    : jobs.map((job) => {
-        const [postmortem] = parseJobs([job], { render, limits }, cache);
-        onParsed(1);
-        return postmortem as Postmortem;
-      });
+  const parsed = await parseInWorkers(jobs, { render, limits }, cache, onParsed);
   misses.forEach(({ index }, position) => {
     postmortems[index] = parsed[position] as Postmortem;
   });

@@ -6,16 +6,26 @@ import { ParseCache, type CacheKey } from './cache.js';
 import type { Postmortem } from './model.js';
 import { parsePostmortem, type ParseOptions } from './postmortem.js';
 
-export interface ParseJob {
+/** A file to work on. */
+export interface FileJob {
   /** The path as shown in findings. */
   file: string;
   bytes: Uint8Array;
+}
+
+export interface ParseJob extends FileJob {
   /** Its entry in the parse cache. */
   key: CacheKey;
 }
 
-export interface WorkerRequest {
-  jobs: ParseJob[];
+/** What a worker script is sent: a chunk of files and what it needs to work on them. */
+export interface WorkerRequest<Job extends FileJob, Setup> {
+  jobs: Job[];
+  setup: Setup;
+}
+
+/** What the parse worker needs besides the files. */
+export interface ParseSetup {
   options: ParseOptions;
   /** The parse cache's folder, where each model is stored as soon as it is parsed. */
   cacheFolder: string | undefined;
@@ -30,10 +40,21 @@ export function parseJobs(jobs: readonly ParseJob[], options: ParseOptions, cach
   });
 }
 
-const workerScript = new URL('./parse-worker.js', import.meta.url);
+/** Parses the jobs, on every core when there are many. */
+export function parseInWorkers(jobs: readonly ParseJob[], options: ParseOptions, cache: ParseCache | undefined, onParsed: (count: number) => void): Promise<Postmortem[]> {
+  const setup: ParseSetup = { options, cacheFolder: cache?.writable ? cache.folder : undefined };
+  return inWorkers(jobs, { script: new URL('./parse-worker.js', import.meta.url), setup, here: (chunk) => parseJobs(chunk, options, cache) }, onParsed);
+}
 
-/** Workers run the compiled script; straight from the TypeScript sources (as in tests) there is none. */
-export const workersAvailable = existsSync(fileURLToPath(workerScript));
+/** Work on chunks of files, the same on this thread (`here`) as in the worker `script`, which is sent `setup` with each chunk. */
+export interface WorkerTask<Job extends FileJob, Setup, Result> {
+  script: URL;
+  setup: Setup;
+  here: (jobs: readonly Job[]) => Result[];
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const parallelThreshold = 200;
 
 /** Parsing allocates many short-lived nodes; a larger young generation collects them less often. */
 const youngGenerationMb = 64;
@@ -42,31 +63,33 @@ const youngGenerationMb = 64;
 const chunkSize = 64;
 
 /**
- * Parses the jobs on every core, in the jobs' order. Chunks are handed out as cores free up; this
- * thread takes chunks too (it would otherwise only wait). `onParsed` hears each finished chunk.
+ * The task's results for the jobs, in the jobs' order: many jobs are worked on on every core, in
+ * chunks handed out as cores free up, and this thread takes chunks too (it would otherwise only
+ * wait). Workers run the compiled scripts; straight from the TypeScript sources (as in tests)
+ * there are none, and every job is worked on here. `onDone` hears each finished chunk.
  */
-export async function parseInWorkers(jobs: readonly ParseJob[], options: ParseOptions, cache: ParseCache | undefined, onParsed: (count: number) => void = () => {}): Promise<Postmortem[]> {
-  const results: Postmortem[] = new Array(jobs.length);
+export async function inWorkers<Job extends FileJob, Setup, Result>(jobs: readonly Job[], task: WorkerTask<Job, Setup, Result>, onDone: (count: number) => void): Promise<Result[]> {
+  const results: Result[] = new Array(jobs.length);
   let next = 0;
-  const take = (): { start: number; chunk: ParseJob[] } | undefined => {
+  const take = (): { start: number; chunk: Job[] } | undefined => {
     if (next >= jobs.length) return undefined;
     const start = next;
     next = Math.min(jobs.length, next + chunkSize);
     return { start, chunk: jobs.slice(start, next) };
   };
-  const store = (start: number, parsed: readonly Postmortem[]): void => {
-    parsed.forEach((postmortem, offset) => {
-      results[start + offset] = postmortem;
+  const store = (start: number, done: readonly Result[]): void => {
+    done.forEach((result, offset) => {
+      results[start + offset] = result;
     });
-    onParsed(parsed.length);
+    onDone(done.length);
   };
-  const workers = Array.from({ length: Math.max(0, Math.min(availableParallelism(), Math.ceil(jobs.length / chunkSize)) - 1) }, () =>
-    runWorker(take, store, options, cache?.writable ? cache.folder : undefined),
-  );
-  // This thread parses one chunk at a time, yielding between chunks so workers' results are taken in.
+  const parallel = jobs.length >= parallelThreshold && availableParallelism() > 1 && existsSync(fileURLToPath(task.script));
+  const workerCount = parallel ? Math.min(availableParallelism(), Math.ceil(jobs.length / chunkSize)) - 1 : 0;
+  const workers = Array.from({ length: workerCount }, () => runWorker(task, take, store));
+  // This thread works on one chunk at a time, yielding between chunks so workers' results are taken in.
   for (let work = take(); work; work = take()) {
-    store(work.start, parseJobs(work.chunk, options, cache));
-    await new Promise((resolve) => setImmediate(resolve));
+    store(work.start, task.here(work.chunk));
+    if (workerCount > 0) await new Promise((resolve) => setImmediate(resolve));
   }
   await Promise.all(workers);
   return results;
@@ -75,25 +98,24 @@ export async function parseInWorkers(jobs: readonly ParseJob[], options: ParseOp
 /** Each worker holds two chunks, so it never waits while this thread is busy with its own. */
 const chunksInFlight = 2;
 
-function runWorker(
-  take: () => { start: number; chunk: ParseJob[] } | undefined,
-  store: (start: number, parsed: readonly Postmortem[]) => void,
-  options: ParseOptions,
-  cacheFolder: string | undefined,
+function runWorker<Job extends FileJob, Setup, Result>(
+  task: WorkerTask<Job, Setup, Result>,
+  take: () => { start: number; chunk: Job[] } | undefined,
+  store: (start: number, done: readonly Result[]) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript, { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
+    const worker = new Worker(task.script, { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb } });
     const pending: number[] = [];
     const send = (): void => {
       const work = take();
       if (!work) return;
       pending.push(work.start);
-      const request: WorkerRequest = { jobs: work.chunk, options, cacheFolder };
+      const request: WorkerRequest<Job, Setup> = { jobs: work.chunk, setup: task.setup };
       worker.postMessage(request);
     };
     // Replies come in the order the chunks were sent.
-    worker.on('message', (parsed: Postmortem[]) => {
-      store(pending.shift() ?? 0, parsed);
+    worker.on('message', (done: Result[]) => {
+      store(pending.shift() ?? 0, done);
       send();
       if (pending.length === 0) void worker.terminate().then(() => resolve());
     });
