@@ -1,32 +1,38 @@
 import type { Nodes, Root } from 'mdast';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { closesFence, openedFence, type Fence } from './outline.js';
 
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
-
 /**
- * GFM but for its literal autolinks (`www.x.com`, `https://…`, `a@b.c`), whose tokenizer tries
- * every letter and digit of the text as the start of an email address, which is a third of the
- * parse. A text without `@`, `www.` or `http://`/`https://` can hold none, and this gives its
- * tree exactly.
+ * GFM's syntax as remark-gfm reads it, its extensions in its order, with literal autolinks
+ * (`www.x.com`, `https://…`, `a@b.c`) optional: their tokenizer tries every letter and digit of
+ * the text as the start of an email address, a third of the parse, and a text without `@`,
+ * `www.` or `http://`/`https://` holds none, so it gets exactly the same tree without them.
  */
-function remarkGfmWithoutLiteralAutolinks(this: Processor): void {
+function gfmSyntax(this: Processor, { literalAutolinks }: { literalAutolinks: boolean }): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+  (data.micromarkExtensions ??= []).push(...(literalAutolinks ? [gfmAutolinkLiteral()] : []), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(
+    ...(literalAutolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  );
 }
-const markdownWithoutLiteralAutolinks = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmWithoutLiteralAutolinks).freeze();
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmSyntax, { literalAutolinks: true }).freeze();
+const markdownWithoutLiteralAutolinks = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmSyntax, { literalAutolinks: false }).freeze();
 /** What every literal autolink holds. */
 const mayHoldLiteralAutolink = /@|www\.|https?:\/\//i;
 

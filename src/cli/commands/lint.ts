@@ -7,7 +7,6 @@ import { UsageError } from '../../errors.js';
 import { asOfOption, defineCommand, formatOption } from '../command.js';
 import { countOf, progress, secondsSince } from '../progress.js';
 import { toolVersion } from '../../package-root.js';
-import { fixFiles } from '../../fix/files.js';
 
 export default defineCommand({
   summary: 'Check postmortems: frontmatter against the schema, and the body against the rules.',
@@ -47,7 +46,7 @@ export default defineCommand({
       ...changed,
     });
     const dryRun = values['fix-dry-run'] === true;
-    const fixed = values.fix === true || dryRun ? fixFiles(found, { cwd: io.cwd, config, asOf, dryRun }) : undefined;
+    const fixed = values.fix === true || dryRun ? (await import('../../fix/files.js')).fixFiles(found, { cwd: io.cwd, config, asOf, dryRun }) : undefined;
     const results = fixed?.results ?? found;
     const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
     const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
