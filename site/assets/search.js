@@ -100,18 +100,30 @@ async function newestFirst(filters) {
   return { results: bySpan.flatMap((search) => search.results), filters: all.filters };
 }
 
-/** Copies an excerpt's text and <mark> elements; anything else in it is dropped. */
-function excerptNode(html) {
-  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html').body.firstChild;
-  const paragraph = document.createElement('p');
-  paragraph.className = 'excerpt';
-  for (const node of parsed.childNodes) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      paragraph.append(mark);
-    } else paragraph.append(node.textContent);
+/**
+ * The excerpt as text, its matches in <mark>. Pagefind's excerpt escapes `<` and `>` but not `&`,
+ * so `&lt;` written in a postmortem would read as `<` there: its words are taken from the page's
+ * text, where the excerpt's words stand in it. Failing that, the excerpt's text and <mark>
+ * elements are copied, and anything else in it is dropped.
+ */
+function excerptNode({ excerpt, content }) {
+  const paragraph = element('p', 'excerpt');
+  const tokens = excerpt.split(/\s+/).filter(Boolean).map((token) => {
+    const marked = /^<mark>(.*)<\/mark>$/s.exec(token);
+    return { word: marked ? marked[1] : token, marked: Boolean(marked) };
+  });
+  const words = content.split(/\s+/).filter(Boolean);
+  const escaped = (word) => word.replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  const start = tokens.length === 0 ? -1 : words.findIndex((_, index) => tokens.every((token, offset) => escaped(words[index + offset] ?? '') === token.word));
+  if (start !== -1) {
+    tokens.forEach((token, offset) => {
+      if (offset > 0) paragraph.append(' ');
+      paragraph.append(token.marked ? element('mark', '', words[start + offset]) : words[start + offset]);
+    });
+    return paragraph;
   }
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html').body.firstChild;
+  for (const node of parsed.childNodes) paragraph.append(node.nodeName === 'MARK' ? element('mark', '', node.textContent) : node.textContent);
   return paragraph;
 }
 
@@ -144,7 +156,7 @@ function card(data) {
   facts.append(badge, ' ', date, ' ', services, ' ', element('span', '', `Resolved in ${meta.resolvedIn}`));
   if (meta.status !== 'published') facts.append(' ', element('span', `status status-${meta.status.replace(/[^a-z-]/g, '')}`, meta.statusLabel));
   article.append(title, facts, element('p', 'card-impact', meta.headline));
-  if (input.value.trim() !== '') article.append(excerptNode(data.excerpt));
+  if (input.value.trim() !== '') article.append(excerptNode(data));
   item.append(article);
   return item;
 }
