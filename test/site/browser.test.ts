@@ -3,14 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import slugify from '@sindresorhus/slugify';
-import { hostileId, hostileOwner, hostileTitle, siteCorpus, uniqueWord } from './corpus.js';
+import { hostileId, hostileTitle, siteCorpus, uniqueWord } from './corpus.js';
 import { buildFixture, launchChromium, outputFolder, removeFolders, serveFolder } from './helpers.js';
+import { expectedText, hostileFields, pageProbe, placePaths, squash, type HostileField, type PagePlace, type Place } from './hostile.js';
 
 const checkoutId = '2026-03-04-checkout-outage';
 const searchId = '2025-11-02-search-index-lag';
 const screenshots = join(outputFolder, 'site');
-const hostileOwnerPath = `/owners/${slugify(hostileOwner)}/`;
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
@@ -200,52 +199,123 @@ describe('accessibility', () => {
   }
 });
 
+/** What `pageProbe` finds. */
+interface Probe {
+  problems: string[];
+  texts: string[];
+}
+
+/** Whether the probed texts show each field as the matrix in `hostile.ts` says the place does: its marker only where it is published, and there its text. */
+function expectFields(probe: Probe, place: Place): void {
+  const has = (text: string): boolean => probe.texts.some((shown) => shown.includes(text));
+  const shown = (field: HostileField) => ({ marker: has(field.marker), text: field.places.includes(place) && has(squash(expectedText(field, place))) });
+  expect(hostileFields.map((field) => [field.field, shown(field)])).toEqual(hostileFields.map((field) => [field.field, { marker: field.places.includes(place), text: field.places.includes(place) }]));
+}
+
+/** Opens a page with the Content-Security-Policy off, so that only escaping keeps it safe; it fails the test on any dialog. */
+async function openBare(path: string): Promise<Page> {
+  const page = await open(path, { bypassCSP: true });
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('close', () => expect(dialogs).toEqual([]));
+  return page;
+}
+
+/** Everything a mouse or keyboard could set off, on every element, in case a handler waits for it. */
+const provoke = `for (const element of document.querySelectorAll('*')) {
+  for (const type of ['mouseover', 'mouseenter', 'mousemove', 'focus', 'focusin']) element.dispatchEvent(new Event(type, { bubbles: true }));
+}`;
+
 describe('hostile content', () => {
-  it('runs nothing anywhere it appears, even with the Content-Security-Policy off', async () => {
-    for (const path of [`/postmortems/${hostileId}/`, '/', '/action-items/', hostileOwnerPath, '/services/web/']) {
-      const page = await open(path, { bypassCSP: true });
-      const dialogs: string[] = [];
-      page.on('dialog', (dialog) => {
-        dialogs.push(dialog.message());
-        void dialog.dismiss();
-      });
-      // Hover and click everything a mouse could reach, in case a handler waits for it.
-      for (const element of await page.locator('main a, main b, main td, main dd, main code').all()) await element.hover();
+  for (const [place, path] of Object.entries(placePaths) as Array<[PagePlace, string]>) {
+    it(`runs nothing on the ${place} page, and shows there each field the matrix names for it as text`, async () => {
+      const page = await openBare(path);
+      await page.evaluate(provoke);
       expect(await page.evaluate('window.pwned'), path).toBeUndefined();
-      expect(await page.locator('main script, main iframe, main [onerror], main [onload], main [onmouseover]').count(), path).toBe(0);
-      expect(dialogs).toEqual([]);
-      if (path === '/') {
-        await page.locator('#search-input').fill('pwned');
-        await eventually(() => resultIds(page)).toContain(hostileId);
-        expect(await page.locator('#results .excerpt').count()).toBeGreaterThan(0);
-        expect(await page.locator('#results .excerpt *:not(mark)').count()).toBe(0);
-        expect(await page.evaluate('window.pwned')).toBeUndefined();
-        await shoot(page, 'hostile-search', false);
-      }
-      if (path.startsWith('/postmortems/')) {
+      const probe = (await page.evaluate(`(${pageProbe})(document)`)) as Probe;
+      expect(probe.problems).toEqual([]);
+      expectFields(probe, place);
+      if (place === 'postmortem') {
         expect(await page.locator('h1').textContent()).toBe(hostileTitle);
         await shoot(page, 'hostile-postmortem');
       }
       await close(page);
+    });
+  }
+
+  it('runs nothing in the search results, and shows each field the index holds as text', async () => {
+    const page = await openBare('/');
+    /**
+     * Searches for the field's marker, with what comes before it in its word (the index drops the
+     * punctuation in a word and finds a word by its start); the hostile result's card.
+     */
+    const search = async (field: HostileField): Promise<Probe & { excerpt: string }> => {
+      const text = expectedText(field, 'search');
+      const word = text.slice(text.lastIndexOf(' ', text.indexOf(field.marker)) + 1, text.indexOf(field.marker) + field.marker.length);
+      await page.locator('#search-input').fill(word);
+      await eventually(() => page.locator('#result-status').textContent()).toContain(`for “${word}”`);
+      expect(await resultIds(page)).toContain(hostileId);
+      await page.evaluate(provoke);
+      expect(await page.evaluate('window.pwned'), field.field).toBeUndefined();
+      expect(await page.locator('#results .excerpt *:not(mark)').count()).toBe(0);
+      return (await page.evaluate(`(() => {
+        const card = [...document.querySelectorAll('#results > li')].find((item) => item.dataset.id === ${JSON.stringify(hostileId)});
+        return { ...(${pageProbe})(card), excerpt: card.querySelector('.excerpt').textContent.replace(/\\s+/g, ' ').trim() };
+      })()`)) as Probe & { excerpt: string };
+    };
+    const title = hostileFields.find((field) => field.field === 'title')!;
+    // The index loads with the first search.
+    await search(title);
+    // What the index holds of the page, and so all a result can show: the fields its card is drawn from, and the text its excerpts are.
+    const indexed = (await page.evaluate(`(async () => {
+      const root = document.getElementById('search');
+      const [newest] = root.dataset.pagefindShards.split(' ');
+      const pagefind = await import(new URL(newest + '/pagefind.js', new URL(root.dataset.pagefindPath, document.baseURI)).href);
+      const { results } = await pagefind.search(null, { filters: { service: 'web' } });
+      const { content, meta } = await results[0].data();
+      return { content: content.replace(/\\s+/g, ' ').trim(), meta: Object.values(meta).map((value) => value.replace(/\\s+/g, ' ').trim()) };
+    })()`)) as { content: string; meta: string[] };
+    expectFields({ problems: [], texts: [indexed.content, ...indexed.meta] }, 'search');
+    const fields = hostileFields.filter((field) => field.places.includes('search'));
+    const onCard = fields.filter((field) => indexed.meta.some((value) => value.includes(squash(expectedText(field, 'search')))));
+    expect(onCard.map((field) => field.field)).toEqual(['id (the file name)', 'title', 'config: severity name']);
+    for (const field of fields.filter((candidate) => candidate.field === 'title' || !onCard.includes(candidate))) {
+      const card = await search(field);
+      expect(card.problems).toEqual([]);
+      // Every result shows the fields its card is drawn from in full, and an excerpt around the match: the index's text as it is.
+      for (const shown of onCard) expect(card.texts.some((text) => text.includes(squash(expectedText(shown, 'search')))), shown.field).toBe(true);
+      expect(card.excerpt, field.field).toContain(field.marker);
+      expect(indexed.content).toContain(card.excerpt);
+      if (field === title) await shoot(page, 'hostile-search', false);
     }
+    await close(page);
   });
 
-  it('leaves the feed well-formed XML with the title as text', async () => {
+  it('leaves the feed well-formed XML, with each field it carries as text and the bodies inert', async () => {
     const page = await open('/');
     const feed = (await page.evaluate(`(async () => {
+      const probe = ${pageProbe};
       const text = await (await fetch('feed.xml')).text();
       const xml = new DOMParser().parseFromString(text, 'application/xml');
+      const bodies = [...xml.querySelectorAll('entry > content')].map((content) => probe(new DOMParser().parseFromString(content.textContent, 'text/html')));
       return {
         error: xml.querySelector('parsererror')?.textContent ?? null,
         entries: xml.querySelectorAll('entry').length,
         titles: [...xml.querySelectorAll('entry > title')].map((title) => title.textContent),
-        scripts: xml.getElementsByTagName('script').length,
+        elements: [...new Set([...xml.querySelectorAll('*')].map((element) => element.namespaceURI + ' ' + element.localName))],
+        problems: bodies.flatMap((body) => body.problems),
+        texts: [...[...xml.querySelectorAll('*')].map((element) => element.childElementCount === 0 ? element.textContent.replace(/\\s+/g, ' ').trim() : ''), ...bodies.flatMap((body) => body.texts)],
       };
-    })()`)) as { error: string | null; entries: number; titles: string[]; scripts: number };
+    })()`)) as { error: string | null; entries: number; titles: string[]; elements: string[]; problems: string[]; texts: string[] };
     expect(feed.error).toBeNull();
     expect(feed.entries).toBe(6);
-    expect(feed.scripts).toBe(0);
-    expect(feed.titles).toContain(`SEV3: ${hostileTitle.replace('\u0007', '')}`);
+    expect(feed.elements.filter((element) => !element.startsWith('http://www.w3.org/2005/Atom '))).toEqual([]);
+    expect(feed.problems).toEqual([]);
+    expect(feed.titles).toContain(`SEV3: ${expectedText(hostileFields.find((field) => field.field === 'title')!, 'feed')}`);
+    expectFields(feed, 'feed');
     await close(page);
   });
 });
