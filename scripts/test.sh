@@ -28,7 +28,7 @@ fi
 command -v nvim >/dev/null 2>&1 || install_package neovim Neovim editor
 
 # The bin runs the compiled code; keep it in step with the source.
-npx tsc -p tsconfig.build.json
+npm run --silent build:ts
 npx tsc -p tsconfig.json --noEmit
 status=0
 rm -f test/.output/vitest.json
