@@ -35,6 +35,8 @@ function markdownFilesUnder(folder: string): string[] {
 
 /** How a path is shown in findings: relative to the working directory when below it. */
 export function displayPath(file: string, cwd: string): string {
+  // Most files stand below the working directory: the path past it, without `relative`'s work.
+  if (file.startsWith(cwd) && file[cwd.length] === sep && !file.includes(`${sep}.`, cwd.length)) return file.slice(cwd.length + 1).split(sep).join('/');
   const relativePath = relative(cwd, file);
   return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath.split(sep).join('/') : file;
 }
