@@ -75,15 +75,19 @@ export interface RenderedBody {
 /** Renders a postmortem's Markdown tree; `split` is where the Action Items table stands in the file. */
 export function renderBody(tree: MdastRoot, split?: Position): RenderedBody {
   const hast = processor.runSync(tree) as HastRoot;
-  const html = stringify(hast.children);
   const offset = split?.start.offset;
   const index = offset === undefined ? -1 : hast.children.findIndex((node) => node.position?.start.offset === offset);
-  if (index === -1) return { html, before: html, after: '' };
-  return { html, before: stringify(hast.children.slice(0, index)), after: stringify(hast.children.slice(index + 1)) };
+  if (index === -1) {
+    const html = stringify(hast.children).trim();
+    return { html, before: html, after: '' };
+  }
+  // The root's HTML is its children's, one after another: each part is serialized once.
+  const [before, table, after] = [hast.children.slice(0, index), hast.children.slice(index, index + 1), hast.children.slice(index + 1)].map(stringify) as [string, string, string];
+  return { html: (before + table + after).trim(), before: before.trim(), after: after.trim() };
 }
 
 function stringify(children: RootContent[]): string {
-  return processor.stringify({ type: 'root', children }).trim();
+  return processor.stringify({ type: 'root', children });
 }
 
 /**
