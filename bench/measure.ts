@@ -7,6 +7,8 @@ export interface Measured {
   seconds: number;
   /** Peak resident memory of the largest process the command ran, in bytes; `undefined` when nothing could tell. */
   peakBytes: number | undefined;
+  /** User and system CPU seconds of the command and the children it waited for (GNU time only); on a shared machine they say more than the wall time. */
+  cpuSeconds: number | undefined;
   /** The exit status, or `null` when a signal ended the command. */
   status: number | null;
   /** The end of what the command wrote to stderr (and stdout), to explain an unexpected status. */
@@ -33,7 +35,7 @@ export function memoryMethod(): string {
 export function measure(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
   const useTime = existsSync(gnuTime);
   const report = useTime ? mkdtempSync(join(tmpdir(), 'hindsight-bench-time-')) : undefined;
-  const [file, fileArgs] = report ? [gnuTime, ['-f', '%M', '-o', join(report, 'peak'), command, ...args]] : [command, [...args]];
+  const [file, fileArgs] = report ? [gnuTime, ['-f', '%U %S %M', '-o', join(report, 'peak'), command, ...args]] : [command, [...args]];
   const started = performance.now();
   const child = spawn(file, fileArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
@@ -50,13 +52,17 @@ export function measure(command: string, args: readonly string[], cwd: string, e
       const seconds = (performance.now() - started) / 1000;
       clearTimeout(timer);
       let peakBytes = sampler?.stop();
+      let cpuSeconds: number | undefined;
       if (report) {
-        // GNU time writes "Command exited with non-zero status N" or a signal line before the figure.
-        const kilobytes = Number(/(\d+)\s*$/.exec(readFileSync(join(report, 'peak'), 'utf8'))?.[1]);
+        // GNU time writes "Command exited with non-zero status N" or a signal line before the figures.
+        const figures = /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(readFileSync(join(report, 'peak'), 'utf8'));
+        const kilobytes = Number(figures?.[3]);
         peakBytes = Number.isFinite(kilobytes) ? kilobytes * 1024 : undefined;
+        const cpu = Number(figures?.[1]) + Number(figures?.[2]);
+        cpuSeconds = Number.isFinite(cpu) ? cpu : undefined;
         rmSync(report, { recursive: true, force: true });
       }
-      resolve({ seconds, peakBytes, status, tail });
+      resolve({ seconds, peakBytes, cpuSeconds, status, tail });
     });
   });
 }

@@ -10,6 +10,12 @@ export interface ParseLimits {
   maxFrontmatterKeys: number;
   maxTimelineEntries: number;
   maxActionItems: number;
+  /** Lines in the file. */
+  maxLines: number;
+  /** Lines in one paragraph, lazy continuation lines in lists and blockquotes included. */
+  maxParagraphLines: number;
+  /** Cells in the file's tables, header rows included. */
+  maxTableCells: number;
 }
 
 export const defaultLimits: Readonly<ParseLimits> = {
@@ -17,11 +23,15 @@ export const defaultLimits: Readonly<ParseLimits> = {
   maxFrontmatterKeys: 1_000,
   maxTimelineEntries: 5_000,
   maxActionItems: 1_000,
+  maxLines: 20_000,
+  maxParagraphLines: 1_000,
+  maxTableCells: 50_000,
 };
 
 /** The limits as text, so a parse cache keeps models parsed under other limits apart. */
 export function limitsSalt(limits: ParseLimits): string {
-  return `limits ${limits.maxFileBytes} ${limits.maxFrontmatterKeys} ${limits.maxTimelineEntries} ${limits.maxActionItems}`;
+  const { maxFileBytes, maxFrontmatterKeys, maxTimelineEntries, maxActionItems, maxLines, maxParagraphLines, maxTableCells } = limits;
+  return `limits ${[maxFileBytes, maxFrontmatterKeys, maxTimelineEntries, maxActionItems, maxLines, maxParagraphLines, maxTableCells].join(' ')}`;
 }
 
 /** The message for a count past its limit: what was found, what was expected, and how to allow more. */

@@ -63,7 +63,7 @@ const hasStandIn = /[\ue000-\ue07f]/;
  * A line that opens an HTML block of CommonMark's kinds 1 to 6: raw HTML up to its end, never read
  * as inline Markdown, so its marks cost nothing.
  */
-const htmlBlockStart =
+export const htmlBlockStart =
   /^ {0,3}(?:<(?:script|pre|style|textarea)(?:\s|>|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$))/i;
 
 export interface Defused {

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { renderBody } from '../render/markdown.js';
+import { blockLimitProblem, lineLimitProblem } from './blocks.js';
 import { readBody, wholeTree } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
@@ -49,15 +50,20 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
   }
   const { text } = decoded;
   const lines = new LineIndex(text);
+  const tooLong = lineLimitProblem(text, lines, limits);
+  if (tooLong) {
+    postmortem.syntax.push(tooLong);
+    return postmortem;
+  }
 
   const frontmatter = parseFrontmatter(text, lines, limits);
   postmortem.data = frontmatter.data;
   postmortem.fields = frontmatter.fields;
   postmortem.syntax.push(...frontmatter.problems);
 
-  const nesting = overlyNestedLine(text, lines);
-  if (nesting) {
-    postmortem.syntax.push(nesting);
+  const unreadable = overlyNestedLine(text, lines) ?? blockLimitProblem(text, frontmatter.bodyStart, lines, limits);
+  if (unreadable) {
+    postmortem.syntax.push(unreadable);
     return postmortem;
   }
 

@@ -50,6 +50,18 @@ export interface HindsightConfig {
      * Rows in one action items table. Default 1000.
      */
     maxActionItems?: number;
+    /**
+     * Lines in one postmortem file. Default 20000.
+     */
+    maxLines?: number;
+    /**
+     * Lines in one paragraph of a postmortem's body, lazy continuation lines in lists and blockquotes included. Default 1000.
+     */
+    maxParagraphLines?: number;
+    /**
+     * Cells in all the tables of one postmortem's body, header rows included. Default 50000.
+     */
+    maxTableCells?: number;
   };
   /**
    * The published site.

@@ -92,6 +92,20 @@ export const shapes: readonly Shape[] = [
   { name: 'YAML errors', count: 100_000, make: (count) => inFrontmatter(repeat(count, (index) => ` bad: [${index}`, '\n')) },
 ];
 
+/**
+ * Inputs as large as the default limits allow, each within all of them: at `count` each shape is
+ * the most of its kind of block that a file may hold, so the benchmark shows how long the largest
+ * file that is read costs, and that it grows linearly up to there.
+ */
+export const withinLimits: readonly Shape[] = [
+  { name: 'list items up to the line limit', count: 19_900, make: (count) => inProse(repeat(count, (index) => `- Step ${index} of the rollback`, '\n')) },
+  { name: 'table cells up to the cell limit', count: 9_900, make: (count) => inProse(`| a | b | c | d | e |\n|---|---|---|---|---|\n${repeat(count, (index) => `| Fix part ${index} | Bob | 2026-03-14 | open | prevent |`, '\n')}`) },
+  { name: 'two-cell table rows up to the line limit', count: 19_900, make: (count) => inProse(`| a | b |\n|---|---|\n${repeat(count, (index) => `| ${index} | x |`, '\n')}`) },
+  { name: 'paragraphs up to the paragraph limit', count: 19, make: (count) => inProse(repeat(count, () => repeat(1_000, (index) => `The pool held ${index} connections.`, '\n'), '\n\n')) },
+  { name: 'lazy lines up to the paragraph limit', count: 19, make: (count) => inProse(repeat(count, () => `- The pool held\n${repeat(999, (index) => `${index} connections`, '\n')}`, '\n\n')) },
+  { name: 'headings up to the line limit', count: 4_950, make: (count) => inProse(repeat(count, (index) => `### Part ${index}\n\ntext`, '\n\n')) },
+];
+
 /** The `count` at which a shape's text is about `bytes` long, and no longer. */
 export function countForSize(shape: Shape, bytes: number): number {
   const small = Math.max(1, Math.floor(shape.count / 100));

@@ -89,6 +89,70 @@ describe('limits are findings', () => {
   });
 });
 
+describe("limits on the Markdown parser's work are findings", () => {
+  // `inProse` puts its Markdown on line 58, after the fixture's 57 lines.
+  const lineOf = (text: string, search: string) => text.slice(0, text.indexOf(search)).split('\n').length;
+
+  it('reports a file past `maxLines` at its first line too many, and reads no further', () => {
+    const text = inProse(Array.from({ length: 100 }, (_, index) => `Line ${index}.`).join('\n\n'));
+    const lines = text.split('\n').length - 1;
+    expect(findingsUnder(text, { maxLines: 150 })).toEqual([
+      { ruleId: 'syntax', severity: 'error', line: 151, column: 1, message: `Unexpected file of ${lines} lines, expected at most 150 ${raise('maxLines')}` },
+    ]);
+    // The last line break ends the last line; it does not start another.
+    expect(findingsUnder(text, { maxLines: lines })).toEqual([]);
+  });
+
+  it('reports a paragraph past `maxParagraphLines` at its first line too many, where its text starts', () => {
+    const paragraph = Array.from({ length: 30 }, (_, index) => `The pool held ${index} connections.`).join('\n');
+    expect(findingsUnder(inProse(paragraph), { maxParagraphLines: 20 })).toEqual([
+      { ruleId: 'syntax', severity: 'error', line: 78, column: 1, message: `Unexpected line 21 of one paragraph (from line 58), expected at most 20 ${raise('maxParagraphLines')}` },
+    ]);
+    expect(findingsUnder(inProse(paragraph), { maxParagraphLines: 30 })).toEqual([]);
+    // A blank line ends a paragraph.
+    expect(findingsUnder(inProse(paragraph.replace('15 connections.\n', '15 connections.\n\n')), { maxParagraphLines: 20 })).toEqual([]);
+  });
+
+  it('counts lazy lines, which continue a paragraph in a list item or blockquote without its marks', () => {
+    const item = `- The pool held\n${Array.from({ length: 25 }, (_, index) => `${index} connections`).join('\n')}`;
+    expect(findingsUnder(inProse(item), { maxParagraphLines: 20 })).toEqual([
+      expect.objectContaining({ ruleId: 'syntax', line: 78, column: 1, message: expect.stringMatching(/^Unexpected line 21 of one paragraph \(from line 58\)/) }),
+    ]);
+    const quote = `> The pool held\n${Array.from({ length: 25 }, (_, index) => `>> ${index} connections\n${index} more`).join('\n')}`;
+    expect(findingsUnder(inProse(quote), { maxParagraphLines: 20 })).toEqual([
+      expect.objectContaining({ ruleId: 'syntax', line: 79, column: 4, message: expect.stringMatching(/^Unexpected line 21 of one paragraph \(from line 59\)/) }),
+    ]);
+    // List items and table rows are not one paragraph.
+    expect(findingsUnder(inProse(Array.from({ length: 30 }, (_, index) => `- Item ${index}`).join('\n')), { maxParagraphLines: 20 })).toEqual([]);
+  });
+
+  it('reports the table cell past `maxTableCells`, counting every table, the action items included', () => {
+    const table = `| Metric | Before | After |\n|---|---|---|\n${Array.from({ length: 10 }, (_, index) => `| p${index} | ${index} ms | ${index + 1} ms |`).join('\n')}`;
+    const text = inProse(table);
+    // The action items table holds 3 × 5 cells, this one 11 × 3: cell 40 is the first of the row of `p7`.
+    expect(lineOf(text, '| p7 |')).toBe(67);
+    expect(findingsUnder(text, { maxTableCells: 39 })).toEqual([
+      { ruleId: 'syntax', severity: 'error', line: 67, column: 3, message: `Unexpected table cell 40, expected at most 39 ${raise('maxTableCells')}` },
+    ]);
+    expect(findingsUnder(text, { maxTableCells: 48 })).toEqual([]);
+  });
+
+  it('reads a file past the default counts when its limits allow it', () => {
+    const text = inProse(Array.from({ length: 1_500 }, (_, index) => `The pool held ${index} connections.`).join('\n'));
+    expect(findings(text)).toEqual([expect.objectContaining({ ruleId: 'syntax', message: expect.stringMatching(/^Unexpected line 1,001 of one paragraph/) })]);
+    expect(findingsUnder(text, { maxParagraphLines: 1_500 })).toEqual([]);
+  });
+
+  it('counts a block of too many marks as the plain text the parser reads it as', () => {
+    // More than 1,000 marks: the parser reads the block's `*` as text, so its items are one paragraph.
+    const stars = Array.from({ length: 600 }, (_, index) => `* Item ${index} *done*`).join('\n');
+    expect(findingsUnder(inProse(stars), { maxParagraphLines: 500 })).toEqual([
+      expect.objectContaining({ ruleId: 'syntax', line: 558, message: expect.stringMatching(/^Unexpected line 501 of one paragraph \(from line 58\)/) }),
+    ]);
+    expect(findingsUnder(inProse(stars.replaceAll(' *done*', '')), { maxParagraphLines: 500 })).toEqual([]);
+  });
+});
+
 describe('counts no postmortem reaches, at the size the issue measured', () => {
   it.each(['frontmatter keys', 'timeline entries', 'action-item rows'])('gives one finding for the %s shape', (name) => {
     const shape = shapes.find((candidate) => candidate.name === name);
@@ -114,13 +178,16 @@ describe('limits in hindsight.config.json', () => {
 
   it('resolves every limit, leaving out what is not set', () => {
     root = mkdtempSync(join(tmpdir(), 'hindsight-limits-'));
-    writeFiles(root, { 'hindsight.config.json': JSON.stringify({ limits: { maxFileBytes: 5_000_000, maxActionItems: 20 } }) });
-    expect(loadConfig(root).limits).toEqual({ ...defaultLimits, maxFileBytes: 5_000_000, maxActionItems: 20 });
+    writeFiles(root, { 'hindsight.config.json': JSON.stringify({ limits: { maxFileBytes: 5_000_000, maxActionItems: 20, maxLines: 50_000, maxParagraphLines: 2_000, maxTableCells: 80_000 } }) });
+    expect(loadConfig(root).limits).toEqual({ ...defaultLimits, maxFileBytes: 5_000_000, maxActionItems: 20, maxLines: 50_000, maxParagraphLines: 2_000, maxTableCells: 80_000 });
   });
 
   it.each([
     [{ maxFileBytes: 0 }, '`limits.maxFileBytes`'],
     [{ maxTimelineEntries: 'many' }, '`limits.maxTimelineEntries`'],
+    [{ maxLines: 0 }, '`limits.maxLines`'],
+    [{ maxParagraphLines: 1.5 }, '`limits.maxParagraphLines`'],
+    [{ maxTableCells: -1 }, '`limits.maxTableCells`'],
     [{ maxRows: 3 }, 'Unexpected key `maxRows` in `limits`'],
   ])('refuses %j with its place', async (limits, expected) => {
     root = mkdtempSync(join(tmpdir(), 'hindsight-limits-'));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { lintPostmortems } from '../../src/lint/engine.js';
+import { defaultLimits, type ParseLimits } from '../../src/parse/limits.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { testConfig, validFile } from '../helpers/lint.js';
-import { countForSize, shapes } from '../helpers/shapes.js';
+import { countForSize, shapes, withinLimits, type Shape } from '../helpers/shapes.js';
 
 /**
  * Every pathological shape, placed in a valid postmortem: lint and render give placed findings or
@@ -27,5 +28,61 @@ describe.each(shapes)('$name', (shape) => {
   it('renders, or says why not', { timeout: hangGuard }, () => {
     const postmortem = parsePostmortem(validFile, encoder.encode(shape.make(countForSize(shape, 16_000))), { render: true });
     expect(postmortem.body !== undefined || postmortem.syntax.length > 0).toBe(true);
+  });
+});
+
+/** The shapes whose parse and render took longest at the size limit before the limits on lines, paragraphs and table cells. */
+const slowest = ['wide header, short rows', 'nested blockquote lines', 'wide table', 'GFM table blow-up', 'long table', 'short lines', 'headings'];
+const shapeNamed = (name: string): Shape => {
+  const shape = shapes.find((candidate) => candidate.name === name);
+  if (!shape) throw new Error(`no shape ${name}`);
+  return shape;
+};
+/** Just under the size limit, as `bench/shapes.bench.ts` measures them. */
+const atSizeLimit = defaultLimits.maxFileBytes - 4_096;
+
+/** Lints and parses for the site, as `hindsight build` does; every finding must stand inside the file, on a line and column it has. */
+function lintAndRender(text: string, limits: ParseLimits = defaultLimits): string[] {
+  const postmortem = parsePostmortem(validFile, encoder.encode(text), { render: true, limits });
+  const [linted] = lintPostmortems([postmortem], { config: testConfig({ limits }), asOf: '2026-06-01', absolutePath: () => `/repo/${validFile}` });
+  const lines = text.split('\n');
+  const messages = linted?.result.messages ?? [];
+  for (const message of messages) {
+    expect(message.ruleId).toBeTruthy();
+    expect(message.line).toBeGreaterThanOrEqual(1);
+    expect(message.line).toBeLessThanOrEqual(lines.length);
+    expect(message.column).toBeGreaterThanOrEqual(1);
+    expect(message.column).toBeLessThanOrEqual((lines[(message.line ?? 1) - 1]?.length ?? 0) + 1);
+  }
+  // A file with a syntax finding is not published; any other renders.
+  expect(postmortem.body !== undefined || postmortem.syntax.length > 0).toBe(true);
+  return messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`);
+}
+
+describe.each(slowest)('%s, just under the size limit', (name) => {
+  it('gives a placed finding where a limit is crossed', { timeout: hangGuard }, () => {
+    expect(lintAndRender(shapeNamed(name).make(countForSize(shapeNamed(name), atSizeLimit)))).toEqual([expect.stringMatching(/^\d+:\d+ syntax Unexpected .*, expected at most /)]);
+  });
+});
+
+describe('each limit bounds the shapes it is for, without the others', () => {
+  const unbounded = 1_000_000_000;
+  it.each([
+    ['short lines', 'maxParagraphLines'],
+    ['nested blockquote lines', 'maxParagraphLines'],
+    ['GFM table blow-up', 'maxParagraphLines'],
+    ['wide header, short rows', 'maxTableCells'],
+    ['long table', 'maxTableCells'],
+    ['wide table', 'maxTableCells'],
+    ['headings', 'maxLines'],
+  ] as const)('%s: `%s`', { timeout: hangGuard }, (name, key) => {
+    const limits = { ...defaultLimits, maxLines: unbounded, maxParagraphLines: unbounded, maxTableCells: unbounded, [key]: defaultLimits[key] };
+    expect(lintAndRender(shapeNamed(name).make(countForSize(shapeNamed(name), atSizeLimit)), limits)).toEqual([expect.stringContaining(`raise \`limits.${key}\``)]);
+  });
+});
+
+describe.each(withinLimits)('$name, within every limit', (shape) => {
+  it('lints and renders clean', { timeout: hangGuard }, () => {
+    expect(lintAndRender(shape.make(Math.ceil(shape.count / 10)))).toEqual([]);
   });
 });
