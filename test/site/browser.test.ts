@@ -68,6 +68,10 @@ describe('search', () => {
     expect(await card.locator('.card-title a').getAttribute('href')).toBe(`/postmortems/${searchId}/`);
     expect(await card.locator('.badge').textContent()).toBe('SEV3');
     expect(await card.locator('.chip').allTextContents()).toEqual(['search', 'search-indexer']);
+    expect(await card.locator('.card-title').textContent()).toBe('Search results stale for six hours after indexer backlog');
+    expect(await card.locator('time').getAttribute('datetime')).toBe('2025-11-02');
+    expect(await card.locator('.card-meta').textContent()).toMatch(/Resolved in \d+h/);
+    expect(await card.locator('.card-impact').textContent()).toBe('1,032 users affected · $15,000 lost');
     expect(await page.locator('#results .excerpt mark').first().textContent()).toBe(uniqueWord);
     await shoot(page, 'home-search', false);
     await close(page);
@@ -83,6 +87,8 @@ describe('search', () => {
     expect(await counts('severity')).toEqual(['1', '2', '2', '1']);
     await page.locator('#search-input').fill('processor');
     await eventually(() => resultIds(page)).toEqual(['2024-06-15-payments-timeout']);
+    // A draft or in-review postmortem says so on its card.
+    expect(await page.locator('#results .status').textContent()).toBe('In review');
     await page.locator('#search-input').fill('');
     await page.getByRole('checkbox', { name: /SEV2 Major/ }).uncheck();
     await eventually(() => page.locator('#listing').isVisible()).toBe(true);
