@@ -81,7 +81,11 @@ export function searchShards(postmortems: readonly PostmortemView[]): SearchShar
   return shardNames(postmortems).map((name) => {
     const shard = bySpan.get(name) ?? [];
     const hash = createHash('sha1').update(indexerFingerprint());
-    for (const postmortem of shard) hash.update(JSON.stringify(searchRecord(postmortem)));
+    for (const postmortem of shard) {
+      // The whole record; its content, the bulk of it, as it is (written as JSON it would be escaped first).
+      const { content, ...rest } = searchRecord(postmortem);
+      hash.update(`${JSON.stringify(rest)}${content.length}\n`).update(content);
+    }
     return { name, postmortems: shard, hash: hash.digest('base64') };
   });
 }
@@ -120,6 +124,7 @@ export interface IndexOptions {
  * Pagefind only in its pauses.
  */
 export async function indexShards(outDir: string, shards: readonly SearchShard[], { signal, onIndexed = () => {} }: IndexOptions = {}): Promise<void> {
+  if (shards.length === 0) return;
   if (!workerAvailable) {
     for (const shard of shards) {
       if (signal?.aborted) return;
