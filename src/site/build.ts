@@ -87,9 +87,10 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       return false;
     });
     const total = Object.values(views).reduce((sum, list) => sum + list.length, 0);
-    // The pages and the search index are made at once (Pagefind indexes in a process of its own),
-    // and both are awaited whatever becomes of the other, so nothing writes into the staging folder
-    // once it is removed. The first to fail stops the other at its next step.
+    // The pages and the search index are made at once (Pagefind indexes in a process of its own, fed
+    // from a thread of its own), and both are awaited whatever becomes of the other, so nothing
+    // writes into the staging folder once it is removed. The first to fail stops the other at its
+    // next step.
     let failure: { error: unknown } | undefined;
     const stop = new AbortController();
     const task = (run: () => Promise<void>): Promise<void> =>
