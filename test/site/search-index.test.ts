@@ -7,7 +7,7 @@ import { runLint } from '../../src/lint/run.js';
 import { buildSite, type BuiltSite } from '../../src/site/build.js';
 import { writeFiles } from '../helpers/cli.js';
 import { edit } from '../helpers/lint.js';
-import { siteCorpus } from './corpus.js';
+import { hostileId, siteCorpus } from './corpus.js';
 import { launchChromium, removeFolders, serveFolder, tempFolder } from './helpers.js';
 
 const asOf = '2026-06-01';
@@ -76,7 +76,7 @@ describe('the search index', () => {
       for (const [facet, value, expected] of [
         ['severity', 'SEV4', ['2026-01-20-cdn-certificate']],
         ['service', 'checkout-api', ['2026-03-04-checkout-outage', changedId]],
-        ['year', '2025', ['2025-11-02-search-index-lag', '2025-08-09-login-errors', '2025-05-05-hostile-content']],
+        ['year', '2025', ['2025-11-02-search-index-lag', '2025-08-09-login-errors', hostileId]],
         ['status', 'draft', ['2026-01-20-cdn-certificate']],
         ['tag', 'database', ['2026-03-04-checkout-outage', '2025-08-09-login-errors']],
       ] as const) {
