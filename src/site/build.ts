@@ -16,7 +16,7 @@ import { siteModel, type SiteModel } from './model.js';
 import type { PageView } from './page.js';
 import { pageSets } from './pages/index.js';
 import postmortemPages from './pages/postmortem.js';
-import { closeIndexer, indexShard, searchShards, shardFolder } from './search-index.js';
+import { closeIndexer, indexShards, searchShards, shardFolder } from './search-index.js';
 
 /**
  * Marks a folder as a built site, which the next build may replace; any other folder is left
@@ -29,7 +29,7 @@ interface Manifest {
   renderer: string;
   /** Page path to the hash of its view. */
   pages: Record<string, string>;
-  /** Search shard name to the hash of its pages. */
+  /** Search shard name to the hash of its records. */
   shards: Record<string, string>;
 }
 
@@ -54,17 +54,18 @@ export interface BuiltSite {
   pages: number;
   /** Postmortem pages unchanged since the last build, kept rather than written again. */
   reused: number;
-  /** Search shards (years) whose pages did not change, kept rather than indexed again. */
+  /** Search shards (spans of years) whose records did not change, kept rather than indexed again. */
   reusedShards: number;
   files: number;
   bytes: number;
 }
 
 /**
- * Writes the site for postmortems the linter accepted, then its search index, into a folder beside
- * `--out`, and only then puts it in place of the old site: a build that fails or is stopped leaves
- * the previous site as it was. Postmortem pages whose views did not change since the last build
- * are linked from it instead of rendered again.
+ * Writes the site for postmortems the linter accepted, and at the same time its search index, into
+ * a folder beside `--out`, and puts it in place of the old site only once both are complete: a
+ * build that fails or is stopped leaves the previous site as it was. Postmortem pages whose views
+ * did not change since the last build, and search shards whose records did not, are linked from it
+ * instead of made again.
  */
 export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: string, options: SiteOptions): Promise<BuiltSite> {
   const { config, onProgress = () => {} } = options;
@@ -86,23 +87,23 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       return false;
     });
     const total = Object.values(views).reduce((sum, list) => sum + list.length, 0);
-    let done = 0;
-    const indexSearch = async (): Promise<void> => {
-      const shards = searchShards(model.postmortems, (path) => manifest.pages[path] ?? '');
-      let indexed = 0;
-      for (const shard of shards) {
-        manifest.shards[shard.name] = shard.hash;
-        const unchanged = previous?.renderer === renderer && previous.shards?.[shard.name] === shard.hash;
-        if (unchanged && keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) reusedShards += 1;
-        else await indexShard(staging, shard);
-        onProgress({ phase: 'index', done: (indexed += 1), total: shards.length });
-      }
-    };
-    try {
+    // The pages and the search index are made at once (Pagefind indexes in a process of its own, fed
+    // from a thread of its own), and both are awaited whatever becomes of the other, so nothing
+    // writes into the staging folder once it is removed. The first to fail stops the other at its
+    // next step.
+    let failure: { error: unknown } | undefined;
+    const stop = new AbortController();
+    const task = (run: () => Promise<void>): Promise<void> =>
+      run().catch((error: unknown) => {
+        failure ??= { error };
+        stop.abort();
+      });
+    const writePages = async (): Promise<void> => {
+      let done = 0;
       // Eleventy keeps every page it renders until its run ends; postmortem pages go in runs of a
       // bounded size, so memory does not grow with their number.
-      const runs = inRuns(views, postmortemPages.name, postmortemsPerRun);
-      for (const [index, run] of runs.entries()) {
+      for (const run of inRuns(views, postmortemPages.name, postmortemsPerRun)) {
+        if (stop.signal.aborted) return;
         const eleventy = await createEleventy({
           content: async () => ({ model, views: run }),
           siteDir: options.siteDir ?? packagePath('site'),
@@ -111,13 +112,33 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
           runMode: 'build',
           log: options.log,
           onPage: () => onProgress({ phase: 'pages', done: (done += 1), total }),
-          after: index === runs.length - 1 ? indexSearch : async () => {},
         });
         await eleventy.write();
       }
-    } finally {
-      await closeIndexer();
-    }
+    };
+    const indexSearch = async (): Promise<void> => {
+      const shards = searchShards(model.postmortems);
+      let indexed = 0;
+      const step = (): void => onProgress({ phase: 'index', done: indexed, total: shards.length });
+      step();
+      const changed = shards.filter((shard) => {
+        manifest.shards[shard.name] = shard.hash;
+        if (previous?.shards[shard.name] !== shard.hash || !keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) return true;
+        reusedShards += 1;
+        indexed += 1;
+        step();
+        return false;
+      });
+      await indexShards(staging, changed, {
+        signal: stop.signal,
+        onIndexed: () => {
+          indexed += 1;
+          step();
+        },
+      });
+    };
+    await Promise.all([task(writePages), task(indexSearch)]);
+    if (failure) throw failure.error;
     writeFileSync(join(staging, markerFile), `${JSON.stringify(manifest)}\n`);
     swapInto(staging, outDir);
   } catch (error) {
@@ -171,6 +192,8 @@ export async function serveSite(options: ServeOptions): Promise<SiteServer> {
     listening = resolveReady;
   });
   let lastGood: SiteModel | undefined;
+  /** The hash of each search shard as last indexed: a rebuild indexes only the shards that changed. */
+  const indexed = new Map<string, string>();
   const content = async (): Promise<SiteContent> => {
     let model: SiteModel;
     try {
@@ -195,7 +218,9 @@ export async function serveSite(options: ServeOptions): Promise<SiteServer> {
     watch: [config.postmortemsDir, join(config.root, configFileName)].map((path) => relative(process.cwd(), path)),
     log: options.log,
     after: async () => {
-      for (const shard of searchShards(lastGood?.postmortems ?? [], () => '')) await indexShard(outDir, shard);
+      const changed = searchShards(lastGood?.postmortems ?? []).filter((shard) => indexed.get(shard.name) !== shard.hash);
+      for (const shard of changed) indexed.delete(shard.name);
+      await indexShards(outDir, changed, { onIndexed: (shard) => indexed.set(shard.name, shard.hash) });
     },
     port: options.port,
     ready: (server) => listening(server),

@@ -26,8 +26,8 @@ export interface EleventyRun {
   log: (message: string) => void;
   /** Hears each page as it is rendered. */
   onPage?: () => void;
-  /** Completes the site once Eleventy has written its pages (the search index). */
-  after: () => Promise<void>;
+  /** Completes the site once Eleventy has written its pages. */
+  after?: () => Promise<void>;
   /** The port to serve on (0 picks a free one); `ready` hears where the server listens. */
   port?: number;
   ready?: (server: DevServer) => void;
@@ -96,5 +96,5 @@ function configure(config: UserConfig, run: EleventyRun): void {
       ...(run.ready ? { ready: run.ready } : {}),
     });
   }
-  config.on('eleventy.after', run.after);
+  if (run.after) config.on('eleventy.after', run.after);
 }

@@ -21,6 +21,9 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
+/** The language every page is written in: the `lang` of each page and of each search record. */
+export const siteLanguage = 'en';
+
 /** Defence in depth: even markup that slipped past the sanitizer could not run a script. */
 const contentSecurityPolicy =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'; form-action 'self'";
@@ -29,7 +32,7 @@ const contentSecurityPolicy =
 export function page({ model, title, nav, scripts = [], children }: LayoutProps): string {
   const { site, link, problems } = model;
   return `<!doctype html>\n${renderToString(
-    <html lang="en">
+    <html lang={siteLanguage}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,40 +1,92 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { siteLanguage } from './layout.js';
 import type { PostmortemView } from './model.js';
+import { indexerFingerprint, indexRecords, shardFolder, type SearchRecord } from './search-indexer.js';
+
+export { closeIndexer, shardFolder, type SearchRecord } from './search-indexer.js';
 
 /**
  * The search index, one Pagefind index per two calendar years of postmortems (2025–2026,
  * 2023–2024, …), each in its own folder (`pagefind/2025-2026/`); the browser searches them
- * together. A rebuild indexes again only the shards whose pages changed and keeps the others, so
+ * together. A rebuild indexes again only the shards whose records changed and keeps the others, so
  * one changed postmortem does not re-index ten thousand. The spans are fixed, so a new postmortem
  * never moves the others between shards, and they keep a newest-first listing exact: each index
  * is sorted within its span. Two years, not one: every index a search reads costs a chunk of
  * index data, whatever its size.
+ *
+ * The index is made from the site model, one record per postmortem, not from the written pages:
+ * it can be written while the pages are.
  */
 export interface SearchShard {
   /** The span, `2025-2026`, which names the folder. */
   name: string;
-  /** The postmortem pages in it, under the output folder. */
-  pages: string[];
-  /** Of its pages' paths and contents: equal hashes mean an equal index. */
+  /** Its postmortems, newest first. */
+  postmortems: PostmortemView[];
+  /** Of its records and the indexer: equal hashes mean an equal index. */
   hash: string;
 }
 
-/** The shards of these postmortems, newest first; `pageHash` says what each page was rendered from. */
-export function searchShards(postmortems: readonly PostmortemView[], pageHash: (path: string) => string): SearchShard[] {
-  const bySpan = new Map<string, string[]>();
-  for (const { year, path } of postmortems) {
-    const pages = bySpan.get(spanOf(year));
-    if (pages) pages.push(path);
-    else bySpan.set(spanOf(year), [path]);
+/**
+ * One postmortem as the search finds and shows it: its title and body text to match and excerpt;
+ * the fields a result is drawn from (as text, by `site/assets/search.js`); the facets' filters and
+ * the date to sort by. The URL is the page's path in the site, without the path prefix: the
+ * browser puts it before the URL itself, as it does for the index's own files.
+ */
+export function searchRecord(pm: PostmortemView): SearchRecord {
+  const filters: Record<string, string[]> = {
+    severity: [pm.severity.id],
+    service: pm.services.map((service) => service.label),
+    year: [pm.year],
+    status: [pm.status],
+    tag: pm.tags,
+  };
+  return {
+    url: pm.path,
+    content: `${pm.title}\n${pm.body.text}`,
+    language: siteLanguage,
+    meta: {
+      title: pm.title,
+      id: pm.id,
+      link: pm.url,
+      date: pm.date,
+      severity: pm.severity.id,
+      severityName: pm.severity.name,
+      severityClass: pm.severity.className,
+      // Kebab-case names, so a space parts them.
+      services: pm.services.map((service) => service.label).join(' '),
+      resolvedIn: pm.timeToResolve,
+      status: pm.status,
+      statusLabel: pm.statusLabel,
+      headline: pm.headline,
+    },
+    // A postmortem without tags has no `tag` filter rather than an empty one.
+    filters: Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0)),
+    sort: { date: pm.date },
+  };
+}
+
+/** The shards of these postmortems, newest first. */
+export function searchShards(postmortems: readonly PostmortemView[]): SearchShard[] {
+  const bySpan = new Map<string, PostmortemView[]>();
+  for (const postmortem of postmortems) {
+    const span = spanOf(postmortem.year);
+    const shard = bySpan.get(span);
+    if (shard) shard.push(postmortem);
+    else bySpan.set(span, [postmortem]);
   }
   return shardNames(postmortems).map((name) => {
-    const pages = bySpan.get(name) ?? [];
-    const hash = createHash('sha1');
-    for (const path of pages) hash.update(path).update(pageHash(path));
-    return { name, pages, hash: hash.digest('base64') };
+    const shard = bySpan.get(name) ?? [];
+    const hash = createHash('sha1').update(indexerFingerprint());
+    for (const postmortem of shard) {
+      // The whole record; its content, the bulk of it, as it is (written as JSON it would be escaped first).
+      const { content, ...rest } = searchRecord(postmortem);
+      hash.update(`${JSON.stringify(rest)}${content.length}\n`).update(content);
+    }
+    return { name, postmortems: shard, hash: hash.digest('base64') };
   });
 }
 
@@ -49,31 +101,58 @@ function spanOf(year: string): string {
   return `${first}-${first + 1}`;
 }
 
-/** Where a shard's index is written, under the output folder. */
-export function shardFolder(name: string): string {
-  return join('pagefind', name);
+/** To the indexer's thread: a shard to index, or that there are no more, or to stop at once. */
+export type IndexerRequest = { name: string; folder: string; records: SearchRecord[] } | 'end' | 'stop';
+/** From it: ready for a shard, or a shard written. */
+export type IndexerReply = { ready: true } | { indexed: string };
+
+const workerScript = new URL('./search-worker.js', import.meta.url);
+
+/** The indexer's thread runs the compiled script; straight from the TypeScript sources (as in tests) there is none. */
+const workerAvailable = existsSync(fileURLToPath(workerScript));
+
+export interface IndexOptions {
+  /** Once aborted, no more records are indexed and no shard is written. */
+  signal?: AbortSignal;
+  /** Hears each shard written. */
+  onIndexed?: (shard: SearchShard) => void;
 }
 
-/** Writes one shard's index from its pages as written under `outDir`; the pages are the only ones it searches (`data-pagefind-body`). */
-export async function indexShard(outDir: string, shard: SearchShard): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Cannot start the search indexer: ${errors.join('; ')}`);
-  try {
-    const problems: string[] = [];
-    for (const path of shard.pages) {
-      const sourcePath = join(path.slice(1), 'index.html');
-      const added = await index.addHTMLFile({ sourcePath, content: readFileSync(join(outDir, sourcePath), 'utf8') });
-      problems.push(...added.errors);
+/**
+ * Writes the shards' indexes under `outDir`, one after the other. The records are sent to Pagefind
+ * from a thread of their own: this one may be busy rendering pages, and would otherwise feed
+ * Pagefind only in its pauses.
+ */
+export async function indexShards(outDir: string, shards: readonly SearchShard[], { signal, onIndexed = () => {} }: IndexOptions = {}): Promise<void> {
+  if (shards.length === 0) return;
+  if (!workerAvailable) {
+    for (const shard of shards) {
+      if (signal?.aborted) return;
+      await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map(searchRecord), () => signal?.aborted ?? false);
+      if (!signal?.aborted) onIndexed(shard);
     }
-    const written = await index.writeFiles({ outputPath: join(outDir, shardFolder(shard.name)) });
-    problems.push(...written.errors);
-    if (problems.length > 0) throw new Error(`Cannot build the search index: ${problems.join('; ')}`);
-  } finally {
-    await index.deleteIndex();
+    return;
   }
-}
-
-/** Stops the search indexer's process, so the command can exit. */
-export async function closeIndexer(): Promise<void> {
-  await pagefind.close();
+  const worker = new Worker(workerScript, { workerData: { outDir } });
+  const stop = (): void => worker.postMessage('stop' satisfies IndexerRequest);
+  signal?.addEventListener('abort', stop);
+  const pending = [...shards];
+  let current: SearchShard | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (reply: IndexerReply) => {
+        if ('indexed' in reply) {
+          if (current) onIndexed(current);
+          return;
+        }
+        current = signal?.aborted ? undefined : pending.shift();
+        // Each shard's records are made only when the indexer is ready for them, so few are held at once.
+        worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name), records: current.postmortems.map(searchRecord) } : 'end') satisfies IndexerRequest);
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`The search indexer stopped with exit code ${code}`))));
+    });
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
 }

@@ -5,7 +5,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileId, hostileTitle, siteCorpus, uniqueWord } from './corpus.js';
 import { buildFixture, launchChromium, outputFolder, removeFolders, serveFolder } from './helpers.js';
-import { expectedText, hostileFields, pageProbe, placePaths, squash, type HostileField, type PagePlace, type Place } from './hostile.js';
+import { expectedText, hostileFields, markedAt, pageProbe, placePaths, squash, type HostileField, type PagePlace, type Place } from './hostile.js';
 
 const checkoutId = '2026-03-04-checkout-outage';
 const searchId = '2025-11-02-search-index-lag';
@@ -68,6 +68,10 @@ describe('search', () => {
     expect(await card.locator('.card-title a').getAttribute('href')).toBe(`/postmortems/${searchId}/`);
     expect(await card.locator('.badge').textContent()).toBe('SEV3');
     expect(await card.locator('.chip').allTextContents()).toEqual(['search', 'search-indexer']);
+    expect(await card.locator('.card-title').textContent()).toBe('Search results stale for six hours after indexer backlog');
+    expect(await card.locator('time').getAttribute('datetime')).toBe('2025-11-02');
+    expect(await card.locator('.card-meta').textContent()).toMatch(/Resolved in \d+h/);
+    expect(await card.locator('.card-impact').textContent()).toBe('1,032 users affected · $15,000 lost');
     expect(await page.locator('#results .excerpt mark').first().textContent()).toBe(uniqueWord);
     await shoot(page, 'home-search', false);
     await close(page);
@@ -83,6 +87,8 @@ describe('search', () => {
     expect(await counts('severity')).toEqual(['1', '2', '2', '1']);
     await page.locator('#search-input').fill('processor');
     await eventually(() => resultIds(page)).toEqual(['2024-06-15-payments-timeout']);
+    // A draft or in-review postmortem says so on its card.
+    expect(await page.locator('#results .status').textContent()).toBe('In review');
     await page.locator('#search-input').fill('');
     await page.getByRole('checkbox', { name: /SEV2 Major/ }).uncheck();
     await eventually(() => page.locator('#listing').isVisible()).toBe(true);
@@ -209,7 +215,7 @@ interface Probe {
 function expectFields(probe: Probe, place: Place): void {
   const has = (text: string): boolean => probe.texts.some((shown) => shown.includes(text));
   const shown = (field: HostileField) => ({ marker: has(field.marker), text: field.places.includes(place) && has(squash(expectedText(field, place))) });
-  expect(hostileFields.map((field) => [field.field, shown(field)])).toEqual(hostileFields.map((field) => [field.field, { marker: field.places.includes(place), text: field.places.includes(place) }]));
+  expect(hostileFields.map((field) => [field.field, shown(field)])).toEqual(hostileFields.map((field) => [field.field, { marker: markedAt(field, place), text: field.places.includes(place) }]));
 }
 
 /** Opens a page with the Content-Security-Policy off, so that only escaping keeps it safe; it fails the test on any dialog. */

@@ -13,7 +13,7 @@ import { defaultSeverities } from '../../src/config/config.js';
  * C CSV):
  *
  *                                                     P H S D A O V L  F J C
- *   id (the file name)                                x x x . . . x .  . x x
+ *   id (the file name)                                - x x . . . x .  . x x
  *   title                                             x x x . . x x .  x x x
  *   authors                                           x . . . . . . .  x x .
  *   teams, reviewers, links.*                         x . . . . . . .  . x .
@@ -24,13 +24,14 @@ import { defaultSeverities } from '../../src/config/config.js';
  *   action item: action                               x . x . . x . .  x x x
  *   action item: owner, due                           x . x . x x . .  x x x
  *   action item: ticket (text, or a web URL)          x . x . . . . .  x x x
- *   action item: status, type, an unknown column      . . . . . . . .  x . .
+ *   action item: status, type, an unknown column      . . x . . . . .  x . .
  *   config: site.description                          x x . x x x x x  x . .
  *   config: severity name                             x x x x . x x x  . . .
  *   config: severity definition                       . . . . . . . x  . . .
  *
- * The feed carries each body as Markdown renders it, its action items table as written; the
- * pages show the table the site draws from the parsed items. A title also stands in the related
+ * (`-`: only in a link, percent-encoded: the postmortem page links to its source file.) The feed
+ * and the search index carry each body as Markdown renders it, its action items table as written;
+ * the pages show the table the site draws from the parsed items. A title also stands in the related
  * list of the postmortems that name it, which has a test of its own.
  *
  * Fields whose schema admits no markup (dates, times, enums, kebab-case names, numbers, http(s)
@@ -57,6 +58,8 @@ export interface HostileField {
   marker: string;
   /** Every place that publishes the field; the places left out must not show it. */
   places: readonly Place[];
+  /** Places that hold it only percent-encoded in a link: its marker stands there, its text does not. */
+  linkedAt?: readonly Place[];
 }
 
 const attack = (marker: string): string => `window.pwned = '${marker}'`;
@@ -69,7 +72,8 @@ export const hostileFields: readonly HostileField[] = [
     // With the `filename` rule off, an id is whatever the file is called; its page path is a slug of it.
     value: `=1+1 "><img src=x onerror=window.pwned='xssId'> {{ 7*7 }}`,
     marker: 'xssId',
-    places: ['postmortem', 'home', 'search', 'service', 'json', 'csv'],
+    places: ['home', 'search', 'service', 'json', 'csv'],
+    linkedAt: ['postmortem'],
   },
   {
     field: 'title',
@@ -226,7 +230,7 @@ export const hostileFields: readonly HostileField[] = [
     value: `done xssStatus <b onmouseover="${attack('xssStatus')}">!</b>`,
     shown: 'done xssStatus !',
     marker: 'xssStatus',
-    places: ['feed'],
+    places: ['search', 'feed'],
   },
   {
     field: 'action item: type',
@@ -234,7 +238,7 @@ export const hostileFields: readonly HostileField[] = [
     value: `prevent xssType <img src=x onerror="${attack('xssType')}">`,
     shown: 'prevent xssType',
     marker: 'xssType',
-    places: ['feed'],
+    places: ['search', 'feed'],
   },
   {
     field: 'action item: a column Hindsight does not know',
@@ -242,7 +246,7 @@ export const hostileFields: readonly HostileField[] = [
     value: `<iframe src="javascript:${attack('xssColumn')}"></iframe> xssColumn {{ 7*7 }}`,
     shown: 'xssColumn {{ 7*7 }}',
     marker: 'xssColumn',
-    places: ['feed'],
+    places: ['search', 'feed'],
   },
   {
     field: 'config: site.description',
@@ -438,8 +442,13 @@ export function squash(text: string): string {
 export const notInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** The text a place shows of a field. */
+/** Whether the field's marker stands in the place: where it is published, or linked to. */
+export function markedAt(field: HostileField, place: Place): boolean {
+  return field.places.includes(place) || (field.linkedAt?.includes(place) ?? false);
+}
+
 export function expectedText(field: HostileField, place: Place): string {
-  const markdown = field.source === 'body' || (field.source === 'action items' && place === 'feed');
+  const markdown = field.source === 'body' || (field.source === 'action items' && (place === 'feed' || place === 'search'));
   const text = markdown ? (field.shown ?? field.value) : field.value;
   return place === 'feed' ? text.replace(notInXml, '') : text;
 }

@@ -54,6 +54,12 @@ describe('serveSite', () => {
       writeFileSync(file, edit(readFileSync(file, 'utf8'), `title: "${checkoutTitle}"`, 'title: "Checkout outage, retitled while serving"'));
       // The open page follows without being told to reload.
       await rebuilt(async () => expect(await page.locator('h1').textContent()).toBe('Checkout outage, retitled while serving'));
+      // The search index follows too.
+      await rebuilt(async () => {
+        await page.goto(server.url);
+        await page.locator('#search-input').fill('retitled');
+        await vi.waitFor(async () => expect(await page.locator('#results > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id')))).toEqual(['2026-03-04-checkout-outage']), { timeout: 5_000 });
+      });
 
       writeFileSync(file, edit(readFileSync(file, 'utf8'), 'severity: SEV1', 'severity: SEV9'));
       await rebuilt(async () => expect(await text(server.url)).toContain('Postmortems with errors are left off this preview'));

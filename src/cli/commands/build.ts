@@ -3,7 +3,7 @@ import { displayPath } from '../../parse/load.js';
 import { formatters } from '../../report/index.js';
 import { plural } from '../../report/plural.js';
 import { rules } from '../../rules/index.js';
-import { buildSite } from '../../site/build.js';
+import { buildSite, type BuildStep } from '../../site/build.js';
 import { asOfOption, defineCommand } from '../command.js';
 import { countOf, progress } from '../progress.js';
 import type { Io } from '../io.js';
@@ -49,12 +49,20 @@ export default defineCommand({
       io.stderr.write(`hindsight: nothing was published: ${plural(errors, 'error')} in ${plural(files, 'postmortem')}; fix them and build again\n`);
       return 1;
     }
+    // The pages and the search index are made at once: the line shows both.
+    const steps: Partial<Record<BuildStep['phase'], BuildStep>> = {};
     const site = await buildSite(valid, asOf, {
       cwd: io.cwd,
       config,
       out,
       log: warn(io),
-      onProgress: (step) => shown.step(files, () => (step.phase === 'pages' ? `wrote ${countOf(step.done, step.total)} pages` : `indexed ${countOf(step.done, step.total)} parts of the search index`)),
+      onProgress: (step) => {
+        steps[step.phase] = step;
+        shown.step(files, () => {
+          const { pages, index } = steps;
+          return [pages && `wrote ${countOf(pages.done, pages.total)} pages`, index && `indexed ${countOf(index.done, index.total)} parts of the search index`].filter(Boolean).join(', ');
+        });
+      },
     });
     shown.clear(files);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -4,7 +4,7 @@ import { page } from '../layout.js';
 import type { PostmortemView } from '../model.js';
 import { definePages } from '../page.js';
 
-/** `/postmortems/ID/`: one postmortem, and the page the search index reads. */
+/** `/postmortems/ID/`: one postmortem. */
 export default definePages<PostmortemView>({
   name: 'postmortem',
   views: (model) => model.postmortems,
@@ -14,17 +14,16 @@ export default definePages<PostmortemView>({
       title: pm.title,
       scripts: ['overdue.js'],
       children: (
-        <article class="postmortem" data-pagefind-body="">
-          <SearchRecord pm={pm} />
+        <article class="postmortem">
           <header class="postmortem-header">
-            <p class="eyebrow" data-pagefind-ignore="">
+            <p class="eyebrow">
               <Badge severity={pm.severity} /> <span>{pm.severity.name}</span> · <time datetime={pm.date}>{pm.date}</time> ·{' '}
               <span class={`status status-${pm.status}`}>{pm.statusLabel}</span>
             </p>
-            <h1 data-pagefind-meta="title">{pm.title}</h1>
+            <h1>{pm.title}</h1>
           </header>
 
-          <section class="summary-card" aria-label="At a glance" data-pagefind-ignore="">
+          <section class="summary-card" aria-label="At a glance">
             <dl class="facts">
               <div>
                 <dt>Services</dt>
@@ -63,7 +62,7 @@ export default definePages<PostmortemView>({
           </section>
 
           {pm.timeline && (
-            <figure class="timeline-figure" data-pagefind-ignore="">
+            <figure class="timeline-figure">
               <Markup html={pm.timeline.svg} />
               <figcaption>
                 <ul class="timeline-legend">
@@ -97,7 +96,7 @@ export default definePages<PostmortemView>({
           </div>
 
           {pm.related.length > 0 && (
-            <section class="related" aria-labelledby="related-heading" data-pagefind-ignore="">
+            <section class="related" aria-labelledby="related-heading">
               <h2 id="related-heading">Related incidents</h2>
               <ul>
                 {pm.related.map((other) => (
@@ -110,7 +109,7 @@ export default definePages<PostmortemView>({
           )}
 
           {(pm.sourceUrl || pm.factors.length > 0 || pm.tags.length > 0) && (
-            <footer class="postmortem-footer" data-pagefind-ignore="">
+            <footer class="postmortem-footer">
               {pm.factors.length > 0 && <Chips label="Contributing factors" values={pm.factors} />}
               {pm.tags.length > 0 && <Chips label="Tags" values={pm.tags} />}
               {pm.sourceUrl && (
@@ -127,44 +126,6 @@ export default definePages<PostmortemView>({
     });
   },
 });
-
-/**
- * What the search index keeps of the page besides its text: the filters, the sort key, and the
- * fields a search result shows (the results are drawn from these, as text).
- */
-function SearchRecord({ pm }: { pm: PostmortemView }) {
-  const meta: Record<string, string> = {
-    id: pm.id,
-    link: pm.url,
-    date: pm.date,
-    severity: pm.severity.id,
-    severityName: pm.severity.name,
-    severityClass: pm.severity.className,
-    // Kebab-case names, so a space parts them.
-    services: pm.services.map((service) => service.label).join(' '),
-    resolvedIn: pm.timeToResolve,
-    status: pm.status,
-    statusLabel: pm.statusLabel,
-    headline: pm.headline,
-  };
-  return (
-    <div hidden data-pagefind-ignore="">
-      {Object.entries(meta).map(([key, value]) => (
-        <span data-pagefind-meta={key}>{value}</span>
-      ))}
-      <span data-pagefind-sort="date">{pm.date}</span>
-      <span data-pagefind-filter="severity">{pm.severity.id}</span>
-      {pm.services.map((service) => (
-        <span data-pagefind-filter="service">{service.label}</span>
-      ))}
-      <span data-pagefind-filter="year">{pm.year}</span>
-      <span data-pagefind-filter="status">{pm.status}</span>
-      {pm.tags.map((tag) => (
-        <span data-pagefind-filter="tag">{tag}</span>
-      ))}
-    </div>
-  );
-}
 
 function Fact({ label, values }: { label: string; values: readonly string[] }) {
   if (values.length === 0) return null;

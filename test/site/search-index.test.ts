@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { runLint } from '../../src/lint/run.js';
+import { buildSite, type BuiltSite } from '../../src/site/build.js';
+import { writeFiles } from '../helpers/cli.js';
+import { edit } from '../helpers/lint.js';
+import { hostileId, siteCorpus } from './corpus.js';
+import { launchChromium, removeFolders, serveFolder, tempFolder } from './helpers.js';
+
+const asOf = '2026-06-01';
+const changedId = '2024-06-15-payments-timeout';
+const newWord = 'quokkaflare';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  removeFolders();
+});
+
+/** Builds the site of the repository at `root` in-process, as `hindsight build` does. */
+async function build(root: string): Promise<BuiltSite> {
+  const config = loadConfig(root);
+  const { valid } = await runLint({ cwd: root, asOf, render: true, slim: true, config });
+  return buildSite(valid, asOf, { cwd: root, config, out: '_site', log: (message) => expect.fail(message) });
+}
+
+/** The inode of every file of each search shard: a kept shard's files are hard links to the last build's. */
+function shardFiles(root: string): Record<string, Record<string, number>> {
+  const folder = join(root, '_site/pagefind');
+  return Object.fromEntries(
+    readdirSync(folder).map((shard) => [
+      shard,
+      Object.fromEntries(
+        readdirSync(join(folder, shard), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => [join(entry.parentPath, entry.name).slice(folder.length + shard.length + 2), statSync(join(entry.parentPath, entry.name)).ino]),
+      ),
+    ]),
+  );
+}
+
+/** The ids of what a search for `term` on the home page finds, and the first excerpt's marked words. */
+async function search(out: string, term: string): Promise<{ ids: string[]; marks: string[] }> {
+  const server = await serveFolder(out);
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.url);
+    await page.locator('#search-input').fill(term);
+    await expect.poll(() => page.locator('#result-status').textContent(), { timeout: 20_000 }).toMatch(/found for/);
+    return {
+      ids: await page.locator('#results > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? '')),
+      marks: await page.locator('#results .excerpt mark').allTextContents(),
+    };
+  } finally {
+    await page.close();
+    await server.close();
+  }
+}
+
+describe('the search index', () => {
+  it('filters by every facet, newest first, from the records', async () => {
+    const root = tempFolder();
+    writeFiles(root, siteCorpus());
+    await build(root);
+    const server = await serveFolder(join(root, '_site'));
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url);
+      const ids = () => page.locator('#results > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+      for (const [facet, value, expected] of [
+        ['severity', 'SEV4', ['2026-01-20-cdn-certificate']],
+        ['service', 'checkout-api', ['2026-03-04-checkout-outage', changedId]],
+        ['year', '2025', ['2025-11-02-search-index-lag', '2025-08-09-login-errors', hostileId]],
+        ['status', 'draft', ['2026-01-20-cdn-certificate']],
+        ['tag', 'database', ['2026-03-04-checkout-outage', '2025-08-09-login-errors']],
+      ] as const) {
+        const box = page.locator(`fieldset[data-facet="${facet}"] input[value="${value}"]`);
+        await box.check();
+        await expect.poll(ids, { timeout: 20_000 }).toEqual(expected);
+        await box.uncheck();
+      }
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+});
+
+describe('the search index on a rebuild', () => {
+  it('indexes again only the shard of the postmortem that changed, and the search finds its new words', async () => {
+    const root = tempFolder();
+    writeFiles(root, siteCorpus());
+    expect((await build(root)).reusedShards).toBe(0);
+    const before = shardFiles(root);
+    expect(Object.keys(before)).toEqual(['2024-2025', '2026-2027']);
+    expect((await search(join(root, '_site'), newWord)).ids).toEqual([]);
+
+    const file = join(root, `postmortems/${changedId}.md`);
+    writeFileSync(file, edit(readFileSync(file, 'utf8'), 'so the pool ran out at afternoon traffic.', `so the pool ran out at afternoon traffic. A ${newWord} of retries made it worse.`));
+    const rebuilt = await build(root);
+    expect({ reused: rebuilt.reused, reusedShards: rebuilt.reusedShards }).toEqual({ reused: 5, reusedShards: 1 });
+    const after = shardFiles(root);
+    // The other shard is the last build's files; the changed one is written anew.
+    expect(after['2026-2027']).toEqual(before['2026-2027']);
+    expect(after['2024-2025']?.['pagefind-entry.json']).not.toBe(before['2024-2025']?.['pagefind-entry.json']);
+    expect(await search(join(root, '_site'), newWord)).toEqual({ ids: [changedId], marks: [newWord] });
+  });
+
+  it('indexes nothing again when only the pages around the records change', async () => {
+    const root = tempFolder();
+    writeFiles(root, siteCorpus());
+    await build(root);
+    const before = shardFiles(root);
+    // A new site title changes every page, and no search record.
+    const configFile = join(root, 'hindsight.config.json');
+    const config = JSON.parse(readFileSync(configFile, 'utf8')) as { site: Record<string, string> };
+    writeFileSync(configFile, JSON.stringify({ ...config, site: { ...config.site, title: 'Renamed' } }));
+    const rebuilt = await build(root);
+    expect({ reused: rebuilt.reused, reusedShards: rebuilt.reusedShards }).toEqual({ reused: 0, reusedShards: 2 });
+    expect(shardFiles(root)).toEqual(before);
+  });
+});
