@@ -4,7 +4,7 @@ import type { SyntaxProblem } from './model.js';
 import { closesFence, openedFence, type Fence } from './outline.js';
 import type { LineIndex } from './text.js';
 
-export type BlockLimits = Pick<ParseLimits, 'maxParagraphLines' | 'maxTableCells'>;
+export type BlockLimits = Pick<ParseLimits, 'maxParagraphLines' | 'maxTableCells' | 'maxNestingWork'>;
 
 /** The file's line past `maxLines`, if it has one (a last line ending in a line break is the last). */
 export function lineLimitProblem(text: string, lines: LineIndex, limits: Pick<ParseLimits, 'maxLines'>): SyntaxProblem | undefined {
@@ -38,14 +38,16 @@ export function blockLimitProblem(text: string, bodyStart: number, lines: LineIn
 }
 
 function scanBlocks(text: string, bodyStart: number, lines: LineIndex, limits: BlockLimits): SyntaxProblem | undefined {
-  const scan = new BlockScan(limits);
+  const first = lines.point(bodyStart).line - 1;
+  // The frontmatter's lines are tokens the parser has read too.
+  const scan = new BlockScan(limits, tokenWeight * (10 + 4 * first));
   const lineText = (index: number): string | undefined => {
     const start = lines.starts[index];
     if (start === undefined) return undefined;
     const next = lines.starts[index + 1];
     return text.slice(start, next === undefined ? text.length : next - 1).replace(/\r$/, '');
   };
-  for (let index = lines.point(bodyStart).line - 1; index < lines.lineCount; index++) {
+  for (let index = first; index < lines.lineCount; index++) {
     // The scan reads a table's delimiter row with its header row, and then skips it.
     if (scan.line(lineText(index) ?? '', lineText(index + 1), index)) index++;
     const found = scan.problem;
@@ -54,14 +56,18 @@ function scanBlocks(text: string, bodyStart: number, lines: LineIndex, limits: B
     const message =
       found.kind === 'paragraph'
         ? overLimit(`line ${grouped(limits.maxParagraphLines + 1)} of one paragraph (from line ${grouped(found.from + 1)})`, 'maxParagraphLines', limits.maxParagraphLines)
-        : overLimit(`table cell ${grouped(limits.maxTableCells + 1)}`, 'maxTableCells', limits.maxTableCells);
+        : found.kind === 'cells'
+          ? overLimit(`table cell ${grouped(limits.maxTableCells + 1)}`, 'maxTableCells', limits.maxTableCells)
+          : overLimit(`nesting work of ${grouped(found.count ?? 0)} where this line ends a list or blockquote`, 'maxNestingWork', limits.maxNestingWork);
     return { message, place: lines.position(offset, offset) };
   }
   return undefined;
 }
 
 interface Found {
-  kind: 'paragraph' | 'cells';
+  kind: 'paragraph' | 'cells' | 'work';
+  /** For the work, what it comes to. */
+  count?: number;
   /** The line (0-based) and the index in it where the limit is crossed. */
   line: number;
   column: number;
@@ -77,6 +83,8 @@ interface Item {
   kind: string;
   /** Opened by a marker with nothing after it, and nothing since: a blank line ends it. */
   empty: boolean;
+  /** Empty, and a blank line came: it holds no line more, and ends at the next line that is not blank. */
+  ended?: boolean;
 }
 
 /** A line inside `depth` blockquotes (0 for none): where its text starts at that depth, and which list items there it is indented into. */
@@ -117,6 +125,9 @@ const htmlBlockEnds: Array<[RegExp, RegExp]> = [
   [/^<!\[CDATA\[/, /\]\]>/],
 ];
 
+/** How many times its least number of tokens each line counts for, in the parser's work on nesting. */
+const tokenWeight = 3;
+
 function columnAfter(character: string | undefined, column: number): number {
   return character === '\t' ? column + 4 - (column % 4) : column + 1;
 }
@@ -137,15 +148,41 @@ class BlockScan {
   /** Whether the line before was a table's row. */
   private tableLine = false;
   private cells = 0;
+  /** The parser's tokens so far, this line's, and the work of ending nested lists and blockquotes. */
+  private lineEvents = 0;
+  private lineOffset = 0;
+  private work = 0;
+  /** Whether the line ends a list item or blockquote (other than for its sibling). */
+  private ended = false;
 
-  constructor(private readonly limits: BlockLimits) {}
+  constructor(
+    private readonly limits: BlockLimits,
+    private events: number,
+  ) {}
 
   /** Reads one line (and the next, when it is the delimiter row of a table the line heads); true when it read both. */
   line(text: string, next: string | undefined, index: number): boolean {
+    this.ended = false;
+    const both = this.read(text, next, index);
+    // Where a list item or blockquote ends (other than for a sibling item), the parser goes over
+    // everything it has read so far, in time that grows with it: that is the work counted.
+    if (this.ended) {
+      this.work += this.events;
+      if (this.work > this.limits.maxNestingWork && !this.problem) this.problem = { kind: 'work', line: index, column: this.lineOffset, from: index, count: this.work };
+    }
+    this.events += this.lineEvents * (both ? 2 : 1);
+    return both;
+  }
+
+  private read(text: string, next: string | undefined, index: number): boolean {
     const afterTable = this.tableLine;
     this.tableLine = false;
     let levels = this.levels(text);
     let depth = levels.length - 1;
+    // The parser's tokens for the line: two, and more for each `>` and each list item it continues
+    // (three times the least it takes, so that the count stays above what the parser has).
+    this.lineEvents = tokenWeight * (2 + 6 * depth + 2 * levels.reduce((items, { matched }) => items + matched, 0));
+    this.lineOffset = (levels[depth] as Level).offset;
     const blank = text.slice((levels[depth] as Level).offset).trim() === '';
     if (this.inCode(this.fence, levels, blank)) {
       const fence = this.fence as Fence & Place;
@@ -156,7 +193,8 @@ class BlockScan {
     this.fence = undefined;
     if (this.inCode(this.html, levels, blank)) {
       const html = this.html as Place & { end: RegExp | undefined };
-      if (html.end ? html.end.test(text.slice((levels[html.depth] as Level).offset)) : blank) this.html = undefined;
+      const inside = text.slice((levels[html.depth] as Level).offset);
+      if (html.end ? html.end.test(inside) : inside.trim() === '') this.html = undefined;
       return false;
     }
     this.html = undefined;
@@ -188,10 +226,13 @@ class BlockScan {
       this.table = undefined;
       // An indented code block stays open across blank lines in its containers.
       if (opened || depth !== this.indentedCode?.depth) this.indentedCode = undefined;
-      this.stacks.length = depth + 1;
-      if (stack.at(-1)?.empty) stack.pop();
+      const last = stack.at(-1);
+      if (last?.empty) last.ended = true;
+      this.truncate(depth, stack.length);
       return false;
     }
+    // The items the line is indented into hold something now.
+    levels.forEach(({ matched: count }, at) => this.stacks[at]?.slice(0, count).forEach((item) => (item.empty = false)));
     /** Whether the line continues the open paragraph unless it starts a block that may interrupt one. */
     let continues = paragraph !== undefined && !opened && depth <= paragraph.depth;
     /** A lazy line continues a paragraph outside some of the paragraph's blockquotes or items (while `continues` holds). */
@@ -249,6 +290,7 @@ class BlockScan {
       if (content[0] === '>') {
         // A blockquote inside the list item this line opened.
         this.close(depth, matched);
+        this.lineEvents += tokenWeight * 6;
         depth++;
         stack = this.stacks[depth] = [];
         matched = 0;
@@ -276,7 +318,7 @@ class BlockScan {
       const sibling = unmatched?.kind === kind;
       // A new list may interrupt only with a bullet or `1.`, and not empty.
       if (!sibling && interrupting && (empty || (bullet === undefined && number !== '1'))) break;
-      this.close(depth, matched);
+      this.close(depth, matched, sibling);
       // The item's content starts after one to four spaces; with more, at the first of them, and
       // the rest indent a code block.
       const markerEnd = column + written.length;
@@ -285,6 +327,7 @@ class BlockScan {
       while (spaces < after.length && (after[spaces] === ' ' || after[spaces] === '\t')) end = columnAfter(after[spaces++], end + start) - start;
       const itemContent = empty || end - markerEnd > 4 ? markerEnd + 1 : end;
       stack.push({ content: itemContent, kind, empty });
+      this.lineEvents += tokenWeight * 8;
       if (empty) return false;
       matched = stack.length;
       base = itemContent;
@@ -298,7 +341,6 @@ class BlockScan {
       if (sibling) interrupting = false;
     }
 
-    for (const item of stack.slice(0, matched)) item.empty = false;
     // The open table, unless the line started an item or blockquote.
     const { table } = this;
     if (table && !opened && depth === table.depth && matched >= table.items && level.indent >= table.column) {
@@ -345,7 +387,7 @@ class BlockScan {
       const stack = this.stacks[levels.length] ?? [];
       const relative = indent - levelStart;
       let matched = 0;
-      while (matched < stack.length && (stack[matched]?.content ?? Infinity) <= relative) matched++;
+      for (let item = stack[matched]; item && !item.ended && item.content <= relative; item = stack[matched]) matched++;
       const base = matched > 0 ? (stack[matched - 1]?.content ?? 0) : 0;
       levels.push({ indent: relative, offset: at, matched, base, start: levelStart });
       if (text[at] !== '>' || relative - base > 3) return levels;
@@ -368,13 +410,26 @@ class BlockScan {
     return (blank && levels.length - 1 === block.depth) || (at.matched >= block.items && at.indent >= block.column);
   }
 
-  /** Ends the open paragraph or table, and the items and blockquotes the line is not inside. */
-  private close(depth: number, matched: number): void {
+  /** Ends the open paragraph or table, and the items and blockquotes the line is not inside (for a sibling of the first of those items, `sibling`). */
+  private close(depth: number, matched: number, sibling = false): void {
     this.paragraph = undefined;
     this.table = undefined;
+    this.truncate(depth, matched, sibling);
+  }
+
+  /**
+   * Keeps the first `items` list items at `depth` and nothing deeper. The parser's work on the
+   * line grows with everything read before it when that ends a list item or blockquote, unless
+   * it only ends one item for its sibling.
+   */
+  private truncate(depth: number, items: number, sibling = false): void {
+    const stack = this.stacks[depth] ?? [];
+    const ended = Math.max(0, stack.length - items);
+    const deeper = this.stacks.length - depth - 1;
+    if (deeper > 0 || ended > (sibling ? 1 : 0)) this.ended = true;
     this.stacks.length = depth + 1;
-    const stack = this.stacks[depth];
-    if (stack) stack.length = Math.min(stack.length, matched);
+    stack.length = Math.min(stack.length, items);
+    this.stacks[depth] = stack;
   }
 
   private continueParagraph(index: number, offset: number): boolean {

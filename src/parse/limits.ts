@@ -16,6 +16,11 @@ export interface ParseLimits {
   maxParagraphLines: number;
   /** Cells in the file's tables, header rows included. */
   maxTableCells: number;
+  /**
+   * The Markdown parser's work on lists and blockquotes nested in others: where one ends, it goes
+   * over every token it has read so far (two for each line, more for each `>` and list item on it).
+   */
+  maxNestingWork: number;
 }
 
 export const defaultLimits: Readonly<ParseLimits> = {
@@ -26,12 +31,13 @@ export const defaultLimits: Readonly<ParseLimits> = {
   maxLines: 20_000,
   maxParagraphLines: 1_000,
   maxTableCells: 50_000,
+  maxNestingWork: 100_000_000,
 };
 
 /** The limits as text, so a parse cache keeps models parsed under other limits apart. */
 export function limitsSalt(limits: ParseLimits): string {
-  const { maxFileBytes, maxFrontmatterKeys, maxTimelineEntries, maxActionItems, maxLines, maxParagraphLines, maxTableCells } = limits;
-  return `limits ${[maxFileBytes, maxFrontmatterKeys, maxTimelineEntries, maxActionItems, maxLines, maxParagraphLines, maxTableCells].join(' ')}`;
+  const { maxFileBytes, maxFrontmatterKeys, maxTimelineEntries, maxActionItems, maxLines, maxParagraphLines, maxTableCells, maxNestingWork } = limits;
+  return `limits ${[maxFileBytes, maxFrontmatterKeys, maxTimelineEntries, maxActionItems, maxLines, maxParagraphLines, maxTableCells, maxNestingWork].join(' ')}`;
 }
 
 /** The message for a count past its limit: what was found, what was expected, and how to allow more. */

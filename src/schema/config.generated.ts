@@ -62,6 +62,10 @@ export interface HindsightConfig {
      * Cells in all the tables of one postmortem's body, header rows included. Default 50000.
      */
     maxTableCells?: number;
+    /**
+     * The Markdown parser's work on ending lists and blockquotes in one postmortem: where one ends (other than a list item followed by its sibling), the parser goes over every token it has read so far; this is their sum, counting six tokens for each line and more for each `>` and list marker on it. Default 100000000.
+     */
+    maxNestingWork?: number;
   };
   /**
    * The published site.

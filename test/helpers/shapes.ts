@@ -76,6 +76,8 @@ export const shapes: readonly Shape[] = [
   { name: 'reference definitions', count: 50_000, make: (count) => inProse(`${repeat(count, (index) => `[r${index}]: /u${index}`, '\n')}\n\n${repeat(count, (index) => `[r${index}]`, ' ')}`) },
   { name: 'autolinks', count: 100_000, make: (count) => inProse(repeat(count, (index) => `www.example${index}.com`, ' ')) },
   { name: 'headings', count: 50_000, make: (count) => inProse(repeat(count, (index) => `### Part ${index}\n\ntext`, '\n\n')) },
+  // Each item after one with a nested list ends that list, and the parser goes over all it has read.
+  { name: 'nested list endings', count: 50_000, make: (count) => inProse(repeat(count, (index) => `- Step ${index}\n  - detail`, '\n')) },
   { name: 'blameless words', count: 100_000, make: (count) => inProse(repeat(count, () => 'the team should', ' ')) },
   // YAML.
   { name: 'YAML nested map keys', count: 100_000, make: (count) => inFrontmatter(`x-map:\n${repeat(count, (index) => `  k${index}: v`, '\n')}`) },
@@ -104,6 +106,7 @@ export const withinLimits: readonly Shape[] = [
   { name: 'paragraphs up to the paragraph limit', count: 19, make: (count) => inProse(repeat(count, () => repeat(1_000, (index) => `The pool held ${index} connections.`, '\n'), '\n\n')) },
   { name: 'lazy lines up to the paragraph limit', count: 19, make: (count) => inProse(repeat(count, () => `- The pool held\n${repeat(999, (index) => `${index} connections`, '\n')}`, '\n\n')) },
   { name: 'headings up to the line limit', count: 4_950, make: (count) => inProse(repeat(count, (index) => `### Part ${index}\n\ntext`, '\n\n')) },
+  { name: 'nested lists up to the nesting limit', count: 1_700, make: (count) => inProse(repeat(count, (index) => `- Step ${index}\n  - detail`, '\n')) },
 ];
 
 /** The `count` at which a shape's text is about `bytes` long, and no longer. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
-import { describe, expect, it } from 'vitest';
+import { EditMap } from 'micromark-util-edit-map';
+import { afterAll, describe, expect, it } from 'vitest';
 import { blockLimitProblem, delimiterCells, headerCells, rowCells } from '../../src/parse/blocks.js';
 import { defaultLimits } from '../../src/parse/limits.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
@@ -8,9 +9,10 @@ import { LineIndex } from '../../src/parse/text.js';
 
 /**
  * The block scan counts, before any parse, the paragraph lines and table cells the Markdown parser
- * will build, so that the limits on them bound the parser's work. It may count more than the
- * parser builds, never fewer: on generated Markdown of every kind of block, nested, lazy and
- * interrupted, a limit one below what the parser builds always gives a finding.
+ * will build, and its work on ending lists and blockquotes, so that the limits on them bound the
+ * parser's time. It may count more than the parser builds or does, never less: on generated
+ * Markdown of every kind of block, nested, lazy and interrupted, a limit one below what the parser
+ * builds or does always gives a finding.
  */
 const runs = Number(process.env.HINDSIGHT_FUZZ_RUNS ?? 2_000);
 const seed = Number(process.env.HINDSIGHT_FUZZ_SEED ?? 20_261_202);
@@ -81,6 +83,29 @@ describe('the block scan', () => {
       }),
       { numRuns: Math.max(20, Math.round(runs / 100)), seed },
     );
+  });
+
+  it('never counts less work on ending lists and blockquotes than the parser does', { timeout: Math.max(120_000, runs * 20) }, () => {
+    // Where the parser ends containers, it rebuilds its list of every token read so far: that work, counted.
+    let work = 0;
+    const consume = EditMap.prototype.consume;
+    EditMap.prototype.consume = function (this: EditMap, events) {
+      const edits = (this as unknown as { map: unknown[] }).map.length;
+      if (edits > 0 && new Error().stack?.includes('initialize/document.js')) work += events.length;
+      return consume.call(this, events);
+    };
+    afterAll(() => {
+      EditMap.prototype.consume = consume;
+    });
+    fc.assert(
+      fc.property(markdown, (text) => {
+        work = 0;
+        parseMarkdown(text);
+        if (work > 0) expect(problem(text, { maxNestingWork: work - 1 }), `the parser's work ${work}`).toBeDefined();
+      }),
+      { numRuns: runs, seed },
+    );
+    EditMap.prototype.consume = consume;
   });
 
   it('counts cells as the GFM table parser does', () => {

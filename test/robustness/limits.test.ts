@@ -137,6 +137,32 @@ describe("limits on the Markdown parser's work are findings", () => {
     expect(findingsUnder(text, { maxTableCells: 48 })).toEqual([]);
   });
 
+  it('reports the line where the parser\'s work on ending lists and blockquotes passes `maxNestingWork`', () => {
+    const nested = inProse(Array.from({ length: 30 }, (_, index) => `- Step ${index}\n  - detail`).join('\n'));
+    // The fixture's Timeline list ends at line 37, its one piece of such work.
+    const [timelineEnd] = findingsUnder(validPostmortem, { maxNestingWork: 1 });
+    expect(timelineEnd).toMatchObject({ line: 37, column: 1 });
+    const fixtureWork = Number(/work of ([\d,]+)/.exec(timelineEnd?.message ?? '')?.[1]?.replaceAll(',', ''));
+    // Line 60 starts the second item, and so ends the list nested in the first.
+    expect(findingsUnder(nested, { maxNestingWork: fixtureWork })).toEqual([
+      {
+        ruleId: 'syntax',
+        severity: 'error',
+        line: 60,
+        column: 1,
+        message: expect.stringMatching(new RegExp(`^Unexpected nesting work of [\\d,]+ where this line ends a list or blockquote, expected at most ${fixtureWork} ${raise('maxNestingWork').replace(/[()`.]/g, '\\$&')}$`)),
+      },
+    ]);
+    expect(findings(nested)).toEqual([]);
+    // As docs/rules/syntax.md says: 1,200 lines with 200 nested lists come to about 2,400,000.
+    const timeline = Array.from({ length: 200 }, (_, index) => `- 14:${String(index % 60).padStart(2, '0')} UTC - step ${index} of the rollback\n  - the pool held ${index} connections\n  - alert fired\n\nA sentence about it.\n`).join('\n');
+    expect(findingsUnder(inProse(timeline), { maxNestingWork: 3_000_000 })).toEqual([]);
+    expect(findingsUnder(inProse(timeline), { maxNestingWork: 2_000_000 })).toHaveLength(1);
+    // A list item followed by the next is no work: a flat list of any length adds only its end.
+    const flat = (items: number) => inProse(Array.from({ length: items }, (_, index) => `- Step ${index}`).join('\n'));
+    expect(findingsUnder(flat(3_000), { maxNestingWork: fixtureWork })).toEqual([]);
+  });
+
   it('reads a file past the default counts when its limits allow it', () => {
     const text = inProse(Array.from({ length: 1_500 }, (_, index) => `The pool held ${index} connections.`).join('\n'));
     expect(findings(text)).toEqual([expect.objectContaining({ ruleId: 'syntax', message: expect.stringMatching(/^Unexpected line 1,001 of one paragraph/) })]);
@@ -178,8 +204,9 @@ describe('limits in hindsight.config.json', () => {
 
   it('resolves every limit, leaving out what is not set', () => {
     root = mkdtempSync(join(tmpdir(), 'hindsight-limits-'));
-    writeFiles(root, { 'hindsight.config.json': JSON.stringify({ limits: { maxFileBytes: 5_000_000, maxActionItems: 20, maxLines: 50_000, maxParagraphLines: 2_000, maxTableCells: 80_000 } }) });
-    expect(loadConfig(root).limits).toEqual({ ...defaultLimits, maxFileBytes: 5_000_000, maxActionItems: 20, maxLines: 50_000, maxParagraphLines: 2_000, maxTableCells: 80_000 });
+    const limits = { maxFileBytes: 5_000_000, maxActionItems: 20, maxLines: 50_000, maxParagraphLines: 2_000, maxTableCells: 80_000, maxNestingWork: 10 ** 9 };
+    writeFiles(root, { 'hindsight.config.json': JSON.stringify({ limits }) });
+    expect(loadConfig(root).limits).toEqual({ ...defaultLimits, ...limits });
   });
 
   it.each([
@@ -188,6 +215,7 @@ describe('limits in hindsight.config.json', () => {
     [{ maxLines: 0 }, '`limits.maxLines`'],
     [{ maxParagraphLines: 1.5 }, '`limits.maxParagraphLines`'],
     [{ maxTableCells: -1 }, '`limits.maxTableCells`'],
+    [{ maxNestingWork: '1e8' }, '`limits.maxNestingWork`'],
     [{ maxRows: 3 }, 'Unexpected key `maxRows` in `limits`'],
   ])('refuses %j with its place', async (limits, expected) => {
     root = mkdtempSync(join(tmpdir(), 'hindsight-limits-'));

@@ -31,8 +31,8 @@ describe.each(shapes)('$name', (shape) => {
   });
 });
 
-/** The shapes whose parse and render took longest at the size limit before the limits on lines, paragraphs and table cells. */
-const slowest = ['wide header, short rows', 'nested blockquote lines', 'wide table', 'GFM table blow-up', 'long table', 'short lines', 'headings'];
+/** The shapes whose parse and render took longest at the size limit before the limits on lines, paragraphs, table cells and nesting. */
+const slowest = ['wide header, short rows', 'nested blockquote lines', 'wide table', 'GFM table blow-up', 'long table', 'short lines', 'headings', 'nested list endings'];
 const shapeNamed = (name: string): Shape => {
   const shape = shapes.find((candidate) => candidate.name === name);
   if (!shape) throw new Error(`no shape ${name}`);
@@ -75,8 +75,9 @@ describe('each limit bounds the shapes it is for, without the others', () => {
     ['long table', 'maxTableCells'],
     ['wide table', 'maxTableCells'],
     ['headings', 'maxLines'],
+    ['nested list endings', 'maxNestingWork'],
   ] as const)('%s: `%s`', { timeout: hangGuard }, (name, key) => {
-    const limits = { ...defaultLimits, maxLines: unbounded, maxParagraphLines: unbounded, maxTableCells: unbounded, [key]: defaultLimits[key] };
+    const limits = { ...defaultLimits, maxLines: unbounded, maxParagraphLines: unbounded, maxTableCells: unbounded, maxNestingWork: unbounded, [key]: defaultLimits[key] };
     expect(lintAndRender(shapeNamed(name).make(countForSize(shapeNamed(name), atSizeLimit)), limits)).toEqual([expect.stringContaining(`raise \`limits.${key}\``)]);
   });
 });
