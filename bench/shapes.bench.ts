@@ -6,6 +6,7 @@ import { afterAll, bench, describe } from 'vitest';
 import { lintPostmortems } from '../src/lint/engine.js';
 import { defaultLimits } from '../src/parse/limits.js';
 import { parsePostmortem } from '../src/parse/postmortem.js';
+import { renderBody } from '../src/render/markdown.js';
 import { testConfig, validFile } from '../test/helpers/lint.js';
 import { countForSize, shapes, withinLimits, type Shape } from '../test/helpers/shapes.js';
 import { measure, type Measured } from './measure.js';
@@ -102,7 +103,7 @@ describe(`pathological shapes at ${(bytes / 1e6).toFixed(2)} MB`, () => {
           const postmortem = parsePostmortem(validFile, utf8, { limits });
           findings = lintPostmortems([postmortem], { config: testConfig(), asOf, absolutePath: () => `/repo/${validFile}` })[0]?.result.messages.length ?? 0;
         });
-        const render = seconds(() => parsePostmortem(validFile, utf8, { render: true, limits }));
+        const render = seconds(() => parsePostmortem(validFile, utf8, { render: renderBody, limits }));
         console.log(`${shape.name}: ${(utf8.length / 1e6).toFixed(2)} MB, in-process lint ${lint}, parse+render ${render}, ${findings} findings`);
         const { lint: cliLint, build } = await row(shape.name, text);
         console.log(`${shape.name}: hindsight lint ${time(cliLint)}, hindsight build ${time(build)}`);
@@ -128,7 +129,7 @@ describe('within every limit', () => {
         const costs = (count: number) => {
           const utf8 = encoder.encode(shape.make(count));
           const lint = () => lintPostmortems([parsePostmortem(validFile, utf8)], { config: testConfig(), asOf, absolutePath: () => `/repo/${validFile}` });
-          const build = () => parsePostmortem(validFile, utf8, { render: true });
+          const build = () => parsePostmortem(validFile, utf8, { render: renderBody });
           return { lint: Math.min(cpuOf(lint), cpuOf(lint)), build: Math.min(cpuOf(build), cpuOf(build)) };
         };
         const half = costs(Math.floor(shape.count / 2));

@@ -46,13 +46,16 @@ export function importPostmortem(sourceName: string, bytes: Uint8Array, config: 
   const sections = splitSections(body);
   facts.documentZone = zoneStatement(body);
 
-  const headingTitle = takeTitleHeading(sections, config.sections);
+  const titleHeading = takeTitleHeading(sections, config.sections);
+  const headingTitle = titleHeading?.text;
   const withMetadata = readMetadata(sections, facts, config.sections);
   const written = facts.title ?? headingTitle ?? fileTitle;
   const cleaned = cleanTitle(written);
   const title = cleaned.title || fileTitle;
   // A title longer than the schema allows is shortened; the whole of it is kept.
   if (cleaned.shortened) facts.keep('title', written);
+  // Inline markup can join words in the heading's plain text (`0~0~` reads `00`): it is kept as written.
+  else if (written === headingTitle && titleHeading && wordsOf(titleHeading.markup).join(' ') !== wordsOf(headingTitle).join(' ')) facts.keep('title', titleHeading.markup);
   if (facts.title !== undefined && headingTitle !== undefined && headingKey(headingTitle) !== headingKey(facts.title)) {
     // The heading is not the title written elsewhere: it stays, as written.
     (withMetadata[0] as SourceSection).blocks.unshift(headingBlock(1, headingTitle));
@@ -154,16 +157,21 @@ function headingBlock(depth: number, text: string): Block {
 
 /**
  * The document's title heading: the first heading, when it stands above every other and names no
- * section. Its text comes up into the preamble's place; returns it.
+ * section. Its blocks come up into the preamble's place; returns it.
  */
-function takeTitleHeading(sections: SourceSection[], contract: readonly string[]): string | undefined {
+function takeTitleHeading(sections: SourceSection[], contract: readonly string[]): SourceSection['heading'] {
   const first = sections[1];
   if (!first?.heading || sectionFor(first.heading.text, contract) || isMetadataHeading(first.heading.text)) return undefined;
   const top = Math.min(...sections.slice(1).map((section) => section.heading?.depth ?? 6));
   if (first.heading.depth > top || sections.slice(2).some((section) => section.heading?.depth === first.heading?.depth)) return undefined;
   sections.splice(1, 1);
   (sections[0] as SourceSection).blocks.push(...first.blocks);
-  return first.heading.text;
+  return first.heading;
+}
+
+/** The runs of letters and digits in a text. */
+function wordsOf(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Position, Postmortem } from '../parse/model.js';
 import type { EnabledRule } from './engine.js';
 
 /** Bump when what an entry holds changes. */
-const entryVersion = 1;
+const entryVersion = 2;
 
 /** A finding as stored: everything the formatters read. */
 export interface StoredMessage {
@@ -24,11 +24,13 @@ export interface StoredMessage {
 type AcrossFiles = Pick<Postmortem, 'id' | 'file' | 'data' | 'fields' | 'lines'>;
 
 /**
- * What the cache keeps of one file: its bytes' hash, its own findings, and what cross-file rules
- * read of it. Positions are kept compact and revived only for the files a run reads them of.
+ * What the cache keeps of one file: its bytes' hash and stamp (`fileStamp`), its own findings, and
+ * what cross-file rules read of it. Positions are kept compact and revived only for the files a
+ * run reads them of.
  */
 interface Entry {
   content: string;
+  stamp?: string;
   messages: StoredMessage[];
   acrossFiles: AcrossFiles;
 }
@@ -46,7 +48,8 @@ export interface CachedResult {
 
 /**
  * The findings of files whose bytes, configuration and tool version are unchanged, as ESLint's
- * `--cache` keeps them: such a file is neither parsed nor checked again. Findings of rules that
+ * `--cache` keeps them: such a file is neither parsed nor checked again, nor read while its stamp
+ * (size, times, inode) is the one it was read with. Findings of rules that
  * look across files are not kept (a renamed or deleted file changes them); those rules run on
  * every lint over what the entry keeps of each file. One file holds every entry, read once per
  * run and replaced atomically; a cache that cannot be read or written is not used.
@@ -78,20 +81,27 @@ export class LintCache {
     return new LintCache(undefined, { fingerprint: '', files: {} });
   }
 
-  get(shown: string, content: string): CachedResult | undefined {
+  /** The result of a file whose stamp is the one its entry was made with: the file need not be read. */
+  unchanged(shown: string, stamp: string | undefined): CachedResult | undefined {
     const entry = this.store.files[shown];
-    if (entry?.content !== content) return undefined;
-    const { id, file, data, fields, lines } = entry.acrossFiles;
-    return {
-      messages: entry.messages.map((stored) => reviveMessage(revivePositions(stored) as StoredMessage, shown)),
-      acrossFiles: { id, file, data, fields: revivePositions(fields) as Postmortem['fields'], lines, syntax: [], sections: [], timeline: [], timelineStrays: [], actionItems: null, prose: [] },
-    };
+    return stamp !== undefined && entry?.stamp === stamp ? revived(entry, shown) : undefined;
   }
 
-  set(shown: string, content: string, messages: readonly VFileMessage[], acrossFiles: Postmortem): void {
+  /** The result of a file whose bytes hash to `content`; its new stamp is kept for the next run. */
+  get(shown: string, content: string, stamp: string | undefined): CachedResult | undefined {
+    const entry = this.store.files[shown];
+    if (entry?.content !== content) return undefined;
+    if (this.file && entry.stamp !== stamp) {
+      entry.stamp = stamp;
+      this.changed = true;
+    }
+    return revived(entry, shown);
+  }
+
+  set(shown: string, content: string, stamp: string | undefined, messages: readonly VFileMessage[], acrossFiles: Postmortem): void {
     if (!this.file) return;
     const { id, file, data, fields, lines } = acrossFiles;
-    this.store.files[shown] = { content, messages: messages.map(storeMessage), acrossFiles: { id, file, data, fields, lines } };
+    this.store.files[shown] = { content, stamp, messages: messages.map(storeMessage), acrossFiles: { id, file, data, fields, lines } };
     this.changed = true;
   }
 
@@ -114,6 +124,14 @@ export class LintCache {
       // A read-only checkout still lints; it only checks again next time.
     }
   }
+}
+
+function revived(entry: Entry, shown: string): CachedResult {
+  const { id, file, data, fields, lines } = entry.acrossFiles;
+  return {
+    messages: entry.messages.map((stored) => reviveMessage(revivePositions(stored) as StoredMessage, shown)),
+    acrossFiles: { id, file, data, fields: revivePositions(fields) as Postmortem['fields'], lines, syntax: [], sections: [], timeline: [], timelineStrays: [], actionItems: null, prose: [] },
+  };
 }
 
 /** Everything besides the file's bytes that decides its findings. */

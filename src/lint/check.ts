@@ -7,7 +7,8 @@ import { acrossFilesModel, corpusOf, enabledRules, ownFindings } from './engine.
 
 /** What checking a file needs besides its bytes. */
 export interface CheckSetup {
-  options: ParseOptions;
+  /** A lint renders nothing. */
+  options: Omit<ParseOptions, 'render'>;
   config: ResolvedConfig;
   asOf: string;
 }

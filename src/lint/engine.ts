@@ -1,11 +1,10 @@
 import { VFileMessage } from 'vfile-message';
 import type { ResolvedConfig, RuleSetting } from '../config/config.js';
 import { UsageError } from '../errors.js';
-import type { Frontmatter, Position, Postmortem, ValidPostmortem } from '../parse/model.js';
+import { postmortemId, type Frontmatter, type Position, type Postmortem, type ValidPostmortem } from '../parse/model.js';
 import { rules as registry } from '../rules/index.js';
 import type { Corpus, ReportOptions, Rule } from '../rules/rule.js';
 import { schemaErrors } from '../schema/validate.js';
-import { postmortemId } from '../parse/postmortem.js';
 
 /** One file's findings, in the shape of ESLint's JSON formatter. */
 export interface LintResult {

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { configFileName, loadConfig, type ResolvedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { ParseCache } from '../parse/cache.js';
-import { displayPath, findPostmortemFiles, loadPostmortems, readSources } from '../parse/load.js';
+import { displayPath, fileStamp, findPostmortemFiles, loadPostmortems, readSource, type Source } from '../parse/load.js';
 import type { Postmortem, ValidPostmortem } from '../parse/model.js';
 import { LintCache, reviveMessage } from './cache.js';
-import { checkInWorkers } from './check.js';
+import type { CheckSetup } from './check.js';
 import {
   acrossFileFindings,
   acrossFilesModel,
@@ -92,37 +92,47 @@ async function lint(options: LintRunOptions, withModels: boolean) {
   const context = { config, asOf, corpus: corpusOf(everyFile) };
   const enabled = enabledRules(config);
 
-  const sources = readSources(requested, cwd);
-  const lintCache = options.cache === false || sources.length < cachedRunSize ? LintCache.none() : LintCache.open(config, asOf, enabled);
-  const cached = sources.map((source) => lintCache.get(source.shown, source.content));
-  const toParse = sources.flatMap((source, index) => (withModels || !cached[index] ? [{ source, index }] : []));
-  let done = sources.length - toParse.length;
-  onProgress(done, sources.length);
-  const onParsed = (count: number): void => onProgress((done += count), sources.length);
-  const parseOptions = { render, limits: config.limits };
+  const lintCache = options.cache === false || requested.length < cachedRunSize ? LintCache.none() : LintCache.open(config, asOf, enabled);
+  const now = Date.now();
+  const files = requested.map((path) => ({ path, shown: displayPath(path, cwd), stamp: fileStamp(path, now) }));
+  // A file known by its stamp is not read, unless its model is wanted.
+  const known = files.map(({ shown, stamp }) => lintCache.unchanged(shown, stamp));
+  const sources = files.map(({ path, shown }, index) => (withModels || !known[index] ? readSource(path, cwd, shown) : undefined));
+  const cached = files.map(({ shown, stamp }, index) => known[index] ?? lintCache.get(shown, (sources[index] as Source).content, stamp));
+  const toParse = sources.flatMap((source, index) => (source && (withModels || !cached[index]) ? [{ source, index }] : []));
+  let done = files.length - toParse.length;
+  onProgress(done, files.length);
+  const onParsed = (count: number): void => onProgress((done += count), files.length);
   const unread = toParse.map(({ source }) => source);
   // Rendered models are stored for the site to read back. Without models wanted, each thread
-  // checks the files it parses, and the models go no further.
-  const models = withModels ? await loadPostmortems(unread, { ...parseOptions, cache: ParseCache.at(config.root, { writable: render }), onParsed }) : [];
-  const checked = withModels ? [] : await checkInWorkers(unread.map(({ shown, bytes }) => ({ file: shown, bytes })), { options: parseOptions, config, asOf }, onParsed);
+  // checks the files it parses, and the models go no further. The parser and renderer load only
+  // when a file needs them.
+  const renderer = render ? (await import('../render/markdown.js')).renderBody : undefined;
+  const models = withModels ? await loadPostmortems(unread, { render: renderer, limits: config.limits, cache: ParseCache.at(config.root, { writable: render }), onParsed }) : [];
+  const checked = withModels || unread.length === 0 ? [] : await checkFiles(unread, { options: { limits: config.limits }, config, asOf }, onParsed);
   const modelOf = new Map(toParse.map(({ index }, position) => [index, models[position]]));
   const checkedOf = new Map(toParse.map(({ index }, position) => [index, checked[position]]));
 
-  const results = sources.map((source, index) => {
+  const results = files.map(({ path, shown, stamp }, index) => {
     const postmortem = modelOf.get(index);
     let hit = cached[index];
     if (!hit) {
       const findings = checkedOf.get(index);
       hit = findings
-        ? { messages: findings.messages.map((message) => reviveMessage(message, source.shown)), acrossFiles: findings.acrossFiles }
+        ? { messages: findings.messages.map((message) => reviveMessage(message, shown)), acrossFiles: findings.acrossFiles }
         : { messages: ownFindings(postmortem as Postmortem, enabled, context), acrossFiles: acrossFilesModel(postmortem as Postmortem, enabled) };
-      lintCache.set(source.shown, source.content, hit.messages, hit.acrossFiles);
+      lintCache.set(shown, (sources[index] as Source).content, stamp, hit.messages, hit.acrossFiles);
     }
-    const result = lintResult(source.path, [...hit.messages, ...acrossFileFindings(hit.acrossFiles, enabled, context)]);
+    const result = lintResult(path, [...hit.messages, ...acrossFileFindings(hit.acrossFiles, enabled, context)]);
     return { postmortem: postmortem && options.slim ? slimmed(postmortem) : postmortem, result };
   });
   lintCache.save(new Set(everyFile));
   return { config, results, fromCache: cached.filter(Boolean).length };
+}
+
+async function checkFiles(sources: readonly Source[], setup: CheckSetup, onChecked: (count: number) => void) {
+  const { checkInWorkers } = await import('./check.js');
+  return checkInWorkers(sources.map(({ shown, bytes }) => ({ file: shown, bytes })), setup, onChecked);
 }
 
 function slimmed(postmortem: Postmortem): Postmortem {

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { ParseCache, type CacheKey } from './cache.js';
 import { defaultLimits, limitsSalt, type ParseLimits } from './limits.js';
 import type { Postmortem } from './model.js';
-import { parseInWorkers } from './workers.js';
+import type { BodyRenderer } from './postmortem.js';
 
 /**
  * The Markdown files named by `paths` (files as given, folders searched recursively), sorted and
@@ -54,10 +54,35 @@ export interface Source {
 
 /** Reads each file once. An unreadable file is a usage error; unreadable content is a finding later. */
 export function readSources(files: readonly string[], cwd: string): Source[] {
-  return files.map((path) => {
-    const bytes = readBytes(path, cwd);
-    return { path, shown: displayPath(path, cwd), bytes, content: contentHash(bytes) };
-  });
+  return files.map((path) => readSource(path, cwd));
+}
+
+export function readSource(path: string, cwd: string, shown = displayPath(path, cwd)): Source {
+  const bytes = readBytes(path, cwd);
+  return { path, shown, bytes, content: contentHash(bytes) };
+}
+
+/**
+ * A file changed this soon before it was looked at may change again with the same size and
+ * times (they are kept to a tick, seconds on some file systems), so its times do not vouch for it.
+ */
+const settledMs = 2000;
+
+/**
+ * What a file's metadata says of its bytes, as git's index keeps it: its size, its modification
+ * and status-change times (the latter no program can set back) and its inode. A file whose stamp
+ * is unchanged has the bytes it had, so a lint need not read it again. None for a file changed
+ * too recently to tell, or one that cannot be looked at.
+ */
+export function fileStamp(path: string, now = Date.now()): string | undefined {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (!stats.isFile() || now - Math.max(stats.mtimeMs, stats.ctimeMs) < settledMs) return undefined;
+  return `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}`;
 }
 
 /** The hash a file's bytes are known by in the caches. */
@@ -67,7 +92,7 @@ export function contentHash(bytes: Uint8Array): string {
 
 export interface LoadOptions {
   /** Render each body to HTML as well (the site shows them). */
-  render?: boolean;
+  render?: BodyRenderer;
   cache?: ParseCache;
   /** Hears how many more postmortems are ready, from the cache or parsed. */
   onParsed?: (count: number) => void;
@@ -75,19 +100,24 @@ export interface LoadOptions {
   limits?: ParseLimits;
 }
 
-/** Parses the sources the cache does not already hold, once; many files are parsed on all cores. */
+/**
+ * Parses the sources the cache does not already hold, once; many files are parsed on all cores.
+ * The parser is loaded only when a file needs it.
+ */
 export async function loadPostmortems(sources: readonly Source[], options: LoadOptions = {}): Promise<Postmortem[]> {
-  const { render = false, cache, onParsed = () => {}, limits = defaultLimits } = options;
+  const { render, cache, onParsed = () => {}, limits = defaultLimits } = options;
   const postmortems: Array<Postmortem | undefined> = [];
   const misses: Array<{ index: number; key: CacheKey; source: Source }> = [];
   sources.forEach((source, index) => {
     const key = ParseCache.key(source.shown, source.content, limitsSalt(limits));
-    const cached = cache?.get(key, { render });
+    const cached = cache?.get(key, { render: render !== undefined });
     if (cached) postmortems[index] = cached;
     else misses.push({ index, key, source });
   });
   if (sources.length > misses.length) onParsed(sources.length - misses.length);
+  if (misses.length === 0) return postmortems as Postmortem[];
   const jobs = misses.map(({ source, key }) => ({ file: source.shown, bytes: source.bytes, key }));
+  const { parseInWorkers } = await import('./workers.js');
   const parsed = await parseInWorkers(jobs, { render, limits }, cache, onParsed);
   misses.forEach(({ index }, position) => {
     postmortems[index] = parsed[position] as Postmortem;

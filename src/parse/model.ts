@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Position } from 'unist';
 import type { RenderedBody } from '../render/markdown.js';
 import type { PostmortemFrontmatter } from '../schema/postmortem.generated.js';
@@ -124,4 +125,9 @@ export interface Postmortem {
 /** A postmortem whose frontmatter the schema accepted. */
 export interface ValidPostmortem extends Postmortem {
   frontmatter: Frontmatter;
+}
+
+/** The postmortem id: the file name without `.md`. */
+export function postmortemId(file: string): string {
+  return basename(file).replace(/\.md$/i, '');
 }

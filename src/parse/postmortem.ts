@@ -1,23 +1,24 @@
-import { basename } from 'node:path';
-import { renderBody } from '../render/markdown.js';
+import type { Root } from 'mdast';
+import type { RenderedBody } from '../render/markdown.js';
 import { blockLimitProblem, lineLimitProblem } from './blocks.js';
 import { readBody, wholeTree } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultLimits, grouped, overLimit, type ParseLimits } from './limits.js';
-import type { Postmortem, SyntaxProblem } from './model.js';
+import { postmortemId, type Position, type Postmortem, type SyntaxProblem } from './model.js';
 import { bytePoint, countNewlines, decodeText, LineIndex, pointPosition } from './text.js';
 
+/** Renders a body's tree to HTML (`renderBody`), given the Action Items table's place. */
+export type BodyRenderer = (tree: Root, actionItems: Position | undefined) => RenderedBody;
+
 export interface ParseOptions {
-  /** Render the body to HTML while its tree is at hand (the site shows it; the linter does not need it). */
-  render?: boolean;
+  /**
+   * Render the body to HTML while its tree is at hand (the site shows it). Passed in rather than
+   * imported, so that the linter, which never renders, does not load the renderer.
+   */
+  render?: BodyRenderer;
   /** Sizes past which the parse stops with a finding; default `defaultLimits`. */
   limits?: ParseLimits;
-}
-
-/** The postmortem id: the file name without `.md`. */
-export function postmortemId(file: string): string {
-  return basename(file).replace(/\.md$/i, '');
 }
 
 /** Parses one postmortem file, once, into the model every reader shares. Never throws on content. */
@@ -75,7 +76,7 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
     // The page shows the whole body; only here is every paragraph of it parsed. A file that cannot
     // be read whole gets no page.
     if (options.render && postmortem.syntax.length === 0) {
-      postmortem.body = renderBody(wholeTree(text, parsed, lines, parseMarkdown), postmortem.actionItems?.position);
+      postmortem.body = options.render(wholeTree(text, parsed, lines, parseMarkdown), postmortem.actionItems?.position);
     }
   } catch (error) {
     postmortem.syntax.push({ message: `Unreadable Markdown: ${(error as Error).message}`, place: pointPosition(1, 1) });

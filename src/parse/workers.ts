@@ -26,7 +26,9 @@ export interface WorkerRequest<Job extends FileJob, Setup> {
 
 /** What the parse worker needs besides the files. */
 export interface ParseSetup {
-  options: ParseOptions;
+  limits: ParseOptions['limits'];
+  /** Whether to render each body (the worker loads the renderer itself). */
+  render: boolean;
   /** The parse cache's folder, where each model is stored as soon as it is parsed. */
   cacheFolder: string | undefined;
 }
@@ -42,7 +44,7 @@ export function parseJobs(jobs: readonly ParseJob[], options: ParseOptions, cach
 
 /** Parses the jobs, on every core when there are many. */
 export function parseInWorkers(jobs: readonly ParseJob[], options: ParseOptions, cache: ParseCache | undefined, onParsed: (count: number) => void): Promise<Postmortem[]> {
-  const setup: ParseSetup = { options, cacheFolder: cache?.writable ? cache.folder : undefined };
+  const setup: ParseSetup = { limits: options.limits, render: options.render !== undefined, cacheFolder: cache?.writable ? cache.folder : undefined };
   return inWorkers(jobs, { script: new URL('./parse-worker.js', import.meta.url), setup, here: (chunk) => parseJobs(chunk, options, cache) }, onParsed);
 }
 

@@ -1,4 +1,4 @@
-import { postmortemId } from '../parse/postmortem.js';
+import { postmortemId } from '../parse/model.js';
 import { quote } from './fields.js';
 import { defineRule, type Corpus } from './rule.js';
 

@@ -42,6 +42,16 @@ describe('importing any text', () => {
   }, 120_000);
 });
 
+describe('importing a title heading whose markup joins its words', () => {
+  it('keeps the heading as written besides the plain title', () => {
+    const source = '0~0~\n---';
+    const draft = importPostmortem('any.md', new TextEncoder().encode(source), config);
+    const { data } = parsePostmortem(`${draft.name}.md`, new TextEncoder().encode(draft.content));
+    expect(data).toMatchObject({ title: '00', 'x-imported': { title: '0~0~' } });
+    expect(lostWords(source, draft.content)).toEqual([]);
+  });
+});
+
 describe('importing hostile text', () => {
   const spaces = ' '.repeat(50_000);
   it.each([

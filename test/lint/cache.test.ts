@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
@@ -6,7 +6,7 @@ import { LintCache } from '../../src/lint/cache.js';
 import { enabledRules } from '../../src/lint/engine.js';
 import { cachedRunSize, lintFiles } from '../../src/lint/run.js';
 import { cacheFolder } from '../../src/parse/cache.js';
-import { contentHash } from '../../src/parse/load.js';
+import { contentHash, fileStamp } from '../../src/parse/load.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { defineRule } from '../../src/rules/rule.js';
 import { hindsight, writeFiles } from '../helpers/cli.js';
@@ -25,10 +25,34 @@ const otherId = '2026-03-05-search-outage';
 const otherFile = `postmortems/${otherId}.md`;
 const other = validPostmortem.replaceAll('2026-03-04', '2026-03-05');
 
+// Which files a run reads.
+const reads = vi.hoisted(() => ({ files: [] as string[] }));
+vi.mock('node:fs', async (original) => {
+  const actual = await original<typeof import('node:fs')>();
+  const readFileSync = ((path: Parameters<typeof actual.readFileSync>[0], ...rest: unknown[]) => {
+    reads.files.push(String(path));
+    return (actual.readFileSync as (...args: unknown[]) => unknown)(path, ...rest);
+  }) as typeof actual.readFileSync;
+  return { ...actual, readFileSync, default: { ...actual, readFileSync } };
+});
+
 afterAll(removeFolders);
 beforeEach(() => {
   release.version = undefined;
+  vi.useRealTimers();
 });
+
+/** Lets the clock run on, past the time in which a just-written file's times do not vouch for it. */
+function later(): void {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 });
+}
+
+/** The postmortems a run reads. */
+async function postmortemsRead(root: string): Promise<number> {
+  reads.files = [];
+  await lintFiles({ cwd: root, asOf });
+  return reads.files.filter((file) => file.startsWith(root) && file.endsWith('.md')).length;
+}
 
 /** Enough other postmortems that a run uses the cache (it does not for a few files). */
 const fillers = Object.fromEntries(
@@ -72,6 +96,45 @@ describe('the lint cache', () => {
     writeFileSync(join(root, validFile), edit(validPostmortem, 'severity: SEV1', 'severity: SEV9'));
     expect(await fromCache(root)).toBe(fillerCount + 1);
     expect((await findings(root))[validFile]).toEqual([expect.objectContaining({ ruleId: 'schema', line: 4 })]);
+  });
+
+  it('reads no file whose size, times and inode are those it was checked with', async () => {
+    const root = repository();
+    expect(await postmortemsRead(root)).toBe(fillerCount + 2);
+    // Just written: the times cannot tell a second change within the same tick, so the bytes are read.
+    expect(await postmortemsRead(root)).toBe(fillerCount + 2);
+    later();
+    expect(await postmortemsRead(root)).toBe(fillerCount + 2);
+    expect(await postmortemsRead(root)).toBe(0);
+    expect(await fromCache(root)).toBe(fillerCount + 2);
+  });
+
+  it('checks a file again whose bytes changed while its size and modification time did not', async () => {
+    const root = repository();
+    const path = join(root, validFile);
+    // Whole seconds, which the file system keeps exactly.
+    const time = Math.floor(Date.now() / 1000) - 100;
+    utimesSync(path, time, time);
+    later();
+    await fromCache(root);
+    const edited = edit(validPostmortem, 'severity: SEV1', 'severity: SEV9');
+    expect(edited.length).toBe(validPostmortem.length);
+    writeFileSync(path, edited);
+    utimesSync(path, time, time);
+    expect(statSync(path).mtimeMs).toBe(time * 1000);
+    vi.setSystemTime(Date.now() + 60_000);
+    expect(await postmortemsRead(root)).toBe(1);
+    expect((await findings(root))[validFile]).toEqual([expect.objectContaining({ ruleId: 'schema', line: 4 })]);
+  });
+
+  it('stamps no file changed within two seconds of being looked at', () => {
+    const root = repository();
+    const path = join(root, validFile);
+    const changed = Math.max(statSync(path).mtimeMs, statSync(path).ctimeMs);
+    expect(fileStamp(path, changed + 1_000)).toBeUndefined();
+    expect(fileStamp(path, changed + 3_000)).toMatch(/^\d+:/);
+    expect(fileStamp(join(root, 'postmortems'), changed + 3_000), 'a folder').toBeUndefined();
+    expect(fileStamp(join(root, 'missing.md'), changed + 3_000)).toBeUndefined();
   });
 
   it('checks every file again when the configuration changes', async () => {
@@ -118,10 +181,10 @@ describe('the lint cache', () => {
     for (const [rule, hitsOnAnotherDay] of [[dated, false], [undated, true]] as const) {
       const enabled = enabledRules(config, [rule]);
       const cache = LintCache.open(config, '2026-06-01', enabled);
-      cache.set(validFile, content, [], postmortem);
+      cache.set(validFile, content, undefined, [], postmortem);
       cache.save(new Set([validFile]));
-      expect(LintCache.open(config, '2026-06-01', enabled).get(validFile, content)).toBeDefined();
-      expect(Boolean(LintCache.open(config, '2026-06-02', enabled).get(validFile, content))).toBe(hitsOnAnotherDay);
+      expect(LintCache.open(config, '2026-06-01', enabled).get(validFile, content, undefined)).toBeDefined();
+      expect(Boolean(LintCache.open(config, '2026-06-02', enabled).get(validFile, content, undefined))).toBe(hitsOnAnotherDay);
     }
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintPostmortems } from '../../src/lint/engine.js';
 import { defaultLimits, type ParseLimits } from '../../src/parse/limits.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
+import { renderBody } from '../../src/render/markdown.js';
 import { testConfig, validFile } from '../helpers/lint.js';
 import { countForSize, shapes, withinLimits, type Shape } from '../helpers/shapes.js';
 
@@ -26,7 +27,7 @@ describe.each(shapes)('$name', (shape) => {
   });
 
   it('renders, or says why not', { timeout: hangGuard }, () => {
-    const postmortem = parsePostmortem(validFile, encoder.encode(shape.make(countForSize(shape, 16_000))), { render: true });
+    const postmortem = parsePostmortem(validFile, encoder.encode(shape.make(countForSize(shape, 16_000))), { render: renderBody });
     expect(postmortem.body !== undefined || postmortem.syntax.length > 0).toBe(true);
   });
 });
@@ -43,7 +44,7 @@ const atSizeLimit = defaultLimits.maxFileBytes - 4_096;
 
 /** Lints and parses for the site, as `hindsight build` does; every finding must stand inside the file, on a line and column it has. */
 function lintAndRender(text: string, limits: ParseLimits = defaultLimits): string[] {
-  const postmortem = parsePostmortem(validFile, encoder.encode(text), { render: true, limits });
+  const postmortem = parsePostmortem(validFile, encoder.encode(text), { render: renderBody, limits });
   const [linted] = lintPostmortems([postmortem], { config: testConfig({ limits }), asOf: '2026-06-01', absolutePath: () => `/repo/${validFile}` });
   const lines = text.split('\n');
   const messages = linted?.result.messages ?? [];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
-import { bodyAfter, bodyBefore } from '../../src/render/markdown.js';
+import { bodyAfter, bodyBefore, renderBody } from '../../src/render/markdown.js';
 import { axisTicks, barChart, columnChart, escapeXml, timelineBar } from '../../src/site/svg.js';
 
 function render(body: string) {
-  const postmortem = parsePostmortem('postmortems/2026-03-04-x.md', new TextEncoder().encode(`---\ntitle: x\n---\n\n${body}`), { render: true });
+  const postmortem = parsePostmortem('postmortems/2026-03-04-x.md', new TextEncoder().encode(`---\ntitle: x\n---\n\n${body}`), { render: renderBody });
   return postmortem.body!;
 }
 
