@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -119,9 +120,15 @@ export interface IndexOptions {
 }
 
 /**
- * Writes the shards' indexes under `outDir`, one after the other. The records are sent to Pagefind
- * from a thread of their own: this one may be busy rendering pages, and would otherwise feed
- * Pagefind only in its pauses.
+ * Indexers at work at once. Each is a Pagefind process that uses about one core, and as much as a
+ * gigabyte of memory for the largest shards: two keep a second core busy once the pages are written.
+ */
+const indexersAtOnce = Math.min(2, availableParallelism());
+
+/**
+ * Writes the shards' indexes under `outDir`, two at a time. The records are sent to Pagefind from
+ * threads of their own (each thread's Pagefind runs its own process): this one may be busy
+ * rendering pages, and would otherwise feed Pagefind only in its pauses.
  */
 export async function indexShards(outDir: string, shards: readonly SearchShard[], { signal, onIndexed = () => {} }: IndexOptions = {}): Promise<void> {
   if (shards.length === 0) return;
@@ -133,26 +140,41 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
     }
     return;
   }
-  const worker = new Worker(workerScript, { workerData: { outDir } });
-  const stop = (): void => worker.postMessage('stop' satisfies IndexerRequest);
-  signal?.addEventListener('abort', stop);
   const pending = [...shards];
-  let current: SearchShard | undefined;
+  const workers = Array.from({ length: Math.min(indexersAtOnce, shards.length) }, () => new Worker(workerScript, { workerData: { outDir } }));
+  const stop = (): void => {
+    for (const worker of workers) worker.postMessage('stop' satisfies IndexerRequest);
+  };
+  signal?.addEventListener('abort', stop);
   try {
-    await new Promise<void>((resolve, reject) => {
-      worker.on('message', (reply: IndexerReply) => {
-        if ('indexed' in reply) {
-          if (current) onIndexed(current);
-          return;
-        }
-        current = signal?.aborted ? undefined : pending.shift();
-        // Each shard's records are made only when the indexer is ready for them, so few are held at once.
-        worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name), records: current.postmortems.map(searchRecord) } : 'end') satisfies IndexerRequest);
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`The search indexer stopped with exit code ${code}`))));
-    });
+    // Every thread is awaited, whatever becomes of the others, so none writes once the build has failed.
+    const outcomes = await Promise.allSettled(workers.map((worker) => indexOnThread(worker, pending, signal, onIndexed, stop)));
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   } finally {
     signal?.removeEventListener('abort', stop);
   }
+}
+
+/** Hands the thread's indexer one pending shard after another, until none is left. */
+function indexOnThread(worker: Worker, pending: SearchShard[], signal: AbortSignal | undefined, onIndexed: (shard: SearchShard) => void, stopAll: () => void): Promise<void> {
+  let current: SearchShard | undefined;
+  return new Promise<void>((resolve, reject) => {
+    worker.on('message', (reply: IndexerReply) => {
+      if ('indexed' in reply) {
+        if (current) onIndexed(current);
+        return;
+      }
+      current = signal?.aborted ? undefined : pending.shift();
+      // Each shard's records are made only when an indexer is ready for them, so few are held at once.
+      worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name), records: current.postmortems.map(searchRecord) } : 'end') satisfies IndexerRequest);
+    });
+    worker.once('error', (error) => {
+      // The others stop at their next record: the build has failed.
+      pending.length = 0;
+      stopAll();
+      reject(error);
+    });
+    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`The search indexer stopped with exit code ${code}`))));
+  });
 }
