@@ -1,11 +1,19 @@
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const millisecondsPerDay = 86_400_000;
 
-/** `YYYY-MM-DD` naming a day that exists (no 2026-02-30). */
+/** `YYYY-MM-DD` naming a day that exists (no 2026-02-30), in the Gregorian calendar. */
 export function isValidDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !dayPattern.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  if (typeof value !== 'string') return false;
+  const parts = dayPattern.exec(value);
+  if (!parts) return false;
+  // Counted rather than parsed as a date: the rules ask this of every date in every file.
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /** Milliseconds since the epoch of an RFC 3339 date-time, or `null` when it is none. */

@@ -11,7 +11,10 @@ interface Phrase {
   pattern: string;
   /** Completes "expected …": what to write instead. */
   suggestion: string;
-  /** A word every match holds (regular-expression source): text without any of them is passed over cheaply. */
+  /**
+   * What every match holds (regular-expression source), found cheaply: a text is searched only for
+   * the phrases whose keyword it holds, and not at all when it holds none.
+   */
   keyword: string;
 }
 
@@ -35,15 +38,15 @@ const builtInPhrases: readonly Phrase[] = [
   { phrase: 'negligent', keyword: 'neglig', pattern: 'neglig(?:ent|ently|ence)', suggestion: 'which safeguard was missing and why the work went ahead without it' },
   { phrase: 'sloppy', keyword: 'sloppy|reckless|incompeten', pattern: 'sloppy|reckless(?:ly|ness)?|incompetent(?:ly)?|incompetence', suggestion: 'the pressure or gap that shaped the decision, such as a deadline or an unclear owner' },
   { phrase: 'fat-fingered', keyword: 'finger', pattern: 'fat[\\s-]?finger(?:ed|ing|s)?', suggestion: 'the input the tool accepted without validation or confirmation' },
-  { phrase: 'should have known', keyword: 'should', pattern: "should(?:\\s+have|['’]ve)\\s+(?:known|noticed|caught|checked|seen|realized|realised)", suggestion: 'what information was missing or hard to see at the time, and how to surface it' },
+  { phrase: 'should have known', keyword: "should(?:\\s+have|['’]ve)", pattern: "should(?:\\s+have|['’]ve)\\s+(?:known|noticed|caught|checked|seen|realized|realised)", suggestion: 'what information was missing or hard to see at the time, and how to surface it' },
   {
     phrase: "someone's fault",
     keyword: 'fault',
     pattern: `(?:[\\p{L}\\p{N}_-]+['’]s|his|her|their|my|your)\\s+fault${notEngineeringFault}|at\\s+fault`,
     suggestion: 'what made the failure possible, without naming who is to blame',
   },
-  { phrase: 'failed to', keyword: 'failed', pattern: personVerb('failed'), suggestion: 'what got in the way, such as "the runbook did not cover this step"' },
-  { phrase: 'forgot to', keyword: 'forgot|neglected', pattern: personVerb('(?:forgot|neglected)'), suggestion: 'what would have made the step hard to miss, such as a checklist or an automated check' },
+  { phrase: 'failed to', keyword: 'failed\\s+to', pattern: personVerb('failed'), suggestion: 'what got in the way, such as "the runbook did not cover this step"' },
+  { phrase: 'forgot to', keyword: '(?:forgot|neglected)\\s+to', pattern: personVerb('(?:forgot|neglected)'), suggestion: 'what would have made the step hard to miss, such as a checklist or an automated check' },
 ];
 
 /** Letters and digits in any script: `\b` in JavaScript knows only ASCII words. */
@@ -68,11 +71,13 @@ export default defineRule(
   },
   ({ postmortem, options, report }) => {
     if (postmortem.syntax.length > 0) return;
-    const { phrases, keywords, pattern } = settingsFor(options);
+    const settings = settingsFor(options);
+    const { phrases } = settings;
     let named: Set<string> | undefined;
     for (const span of postmortem.prose) {
       const text = proseText(span);
-      if (!keywords.test(text)) continue;
+      const pattern = patternFor(settings, text);
+      if (!pattern) continue;
       for (const match of text.matchAll(pattern)) {
         const groups = match.groups ?? {};
         const index = Number(Object.keys(groups).find((group) => group.startsWith('p') && groups[group] !== undefined)?.slice(1));
@@ -88,9 +93,10 @@ export default defineRule(
 
 interface Settings {
   phrases: Phrase[];
-  /** Any phrase's keyword: text without one is passed over before the full pattern runs. */
-  keywords: RegExp;
-  pattern: RegExp;
+  /** Each phrase's keyword, by the phrase's index. */
+  keywords: RegExp[];
+  /** The pattern of the phrases a text may hold, by their indices (`0,3`). */
+  patterns: Map<string, RegExp>;
 }
 
 const settingsByOptions = new WeakMap<object, Settings>();
@@ -100,7 +106,7 @@ function settingsFor(options: Record<string, unknown>): Settings {
   let settings = settingsByOptions.get(options);
   if (!settings) {
     const phrases = phrasesFor(readOptions(options));
-    settings = { phrases, keywords: new RegExp(phrases.map((phrase) => `(?:${phrase.keyword})`).join('|') || '(?!)', 'iu'), pattern: compile(phrases) };
+    settings = { phrases, keywords: phrases.map((phrase) => new RegExp(phrase.keyword, 'iu')), patterns: new Map() };
     settingsByOptions.set(options, settings);
   }
   return settings;
@@ -146,12 +152,28 @@ function literalWords(phrase: string): string {
 }
 
 /**
- * One pattern with a named group per phrase (`p0`, `p1`…), so each place is reported once, for the
- * first phrase that matches it. Where a phrase's subject may be a person, the one or two words there
- * are captured (`n8`) and checked against the names the postmortem lists.
+ * The pattern for the phrases whose keywords the text holds, none when it holds no keyword. A
+ * phrase left out could match nowhere in the text, so the matches are those of every phrase.
  */
-function compile(phrases: readonly Phrase[]): RegExp {
-  const alternatives = phrases.map((phrase, index) => `(?<p${index}>${phrase.pattern.replaceAll(personToken, `(?<n${index}>${nameWords})`)})`);
+function patternFor({ phrases, keywords, patterns }: Settings, text: string): RegExp | undefined {
+  const present = phrases.flatMap((_, index) => (keywords[index]?.test(text) ? [index] : []));
+  if (present.length === 0) return undefined;
+  const key = present.join(',');
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    pattern = compile(phrases, present);
+    patterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/**
+ * One pattern with a named group per phrase (`p0`, `p1`…, by its index), so each place is reported
+ * once, for the first phrase that matches it. Where a phrase's subject may be a person, the one or
+ * two words there are captured (`n8`) and checked against the names the postmortem lists.
+ */
+function compile(phrases: readonly Phrase[], indices: readonly number[]): RegExp {
+  const alternatives = indices.map((index) => `(?<p${index}>${(phrases[index] as Phrase).pattern.replaceAll(personToken, `(?<n${index}>${nameWords})`)})`);
   return new RegExp(`${wordBefore}(?:${alternatives.join('|')})${wordAfter}`, 'giu');
 }
 

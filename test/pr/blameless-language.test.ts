@@ -42,6 +42,17 @@ describe('blameless-language', () => {
     ]);
   });
 
+  it('searches a text only for the phrases whose words it holds, finding each of them', () => {
+    // "failed" without "to", "should" without "have", "error" with no human before it: words of
+    // phrases the text does not hold, beside two that it does.
+    const text = 'The failed health checks should alert; error rates rose. Alice failed\n  to check the pool, at fault.';
+    expect(blameIn(text).map((found) => [found.line, found.column, found.message.split(', expected')[0]])).toEqual([
+      [39, 58, 'Unexpected blame in `Alice failed to`'],
+      [40, 22, 'Unexpected blame in `at fault`'],
+    ]);
+    expect(blameIn('The failed health checks should alert; error rates rose.')).toEqual([]);
+  });
+
   it.each([
     ['Operator error dropped the table.', 'Operator error'],
     ['The on-call should have known the pool was small.', 'should have known'],
