@@ -9,20 +9,23 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { combineExtensions } from 'micromark-util-combine-extensions';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { closesFence, openedFence, type Fence } from './outline.js';
 
 /**
- * GFM's syntax as remark-gfm reads it, its extensions in its order, with literal autolinks
- * (`www.x.com`, `https://…`, `a@b.c`) optional: their tokenizer tries every letter and digit of
- * the text as the start of an email address, a third of the parse, and a text without `@`,
- * `www.` or `http://`/`https://` holds none, so it gets exactly the same tree without them.
+ * GFM's syntax as remark-gfm reads it, its extensions in its order and combined into one as there,
+ * with literal autolinks (`www.x.com`, `https://…`, `a@b.c`) optional: their tokenizer tries every
+ * letter and digit of the text as the start of an email address, a third of the parse, and a text
+ * without `@`, `www.` or `http://`/`https://` holds none, so it gets exactly the same tree without them.
  */
 function gfmSyntax(this: Processor, { literalAutolinks }: { literalAutolinks: boolean }): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(...(literalAutolinks ? [gfmAutolinkLiteral()] : []), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  // One extension rather than five: the parser merges its extensions on every parse, and a
+  // postmortem is parsed in several pieces.
+  (data.micromarkExtensions ??= []).push(combineExtensions([...(literalAutolinks ? [gfmAutolinkLiteral()] : []), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]));
   (data.fromMarkdownExtensions ??= []).push(
     ...(literalAutolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
     gfmFootnoteFromMarkdown(),
