@@ -1,9 +1,9 @@
-import { realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstatSync, realpathSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { loadConfig, type ResolvedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { changedSince, commitOf, defaultBranch, mergeBase, topLevel, type GitOptions } from '../git.js';
-import { displayPath, findPostmortemFiles } from '../parse/load.js';
+import { displayPath, isPostmortemName } from '../parse/load.js';
 
 export interface ChangedOptions {
   /** `--changed` */
@@ -36,14 +36,13 @@ export async function changedOnly(options: ChangedOptions): Promise<{ config?: R
  * Returned as absolute paths under `postmortemsDir` as configured, whatever symbolic links git resolved.
  */
 export async function changedPostmortems(postmortemsDir: string, base: string | undefined, options: GitOptions): Promise<string[]> {
-  const top = await topLevel(options);
-  const baseRef = base ?? (await defaultBranch(options));
+  // Asked of git at once; a failure is reported in this order (outside a repository, first that).
+  const [top, baseRef, head] = await settledInOrder([topLevel(options), base === undefined ? defaultBranch(options) : Promise.resolve(base), commitOf('HEAD', options)] as const);
   if (baseRef === null) {
     throw new UsageError('Cannot find the default branch (no origin/HEAD, main or master), expected --base REF naming the branch to compare with');
   }
   const baseCommit = await commitOf(baseRef, options);
   if (baseCommit === null) throw new UsageError(`Unknown --base \`${baseRef}\`, expected a branch, tag or commit that git knows`);
-  const head = await commitOf('HEAD', options);
   if (head === null) throw new UsageError('The git repository has no commits yet, expected at least one to compare with');
   const since = await mergeBase(baseCommit, head, options);
   if (since === null) throw new UsageError(`No common history between \`${baseRef}\` and HEAD, expected a --base that HEAD branched from`);
@@ -56,9 +55,24 @@ export async function changedPostmortems(postmortemsDir: string, base: string | 
   }
   const pathspec = folderInRepo === '' ? '.' : folderInRepo.split(sep).join('/');
   const names = await changedSince(since, pathspec, { ...options, cwd: top });
-  // The same files `hindsight lint` would find in the folder (Markdown, not hidden).
-  const postmortems = new Set(findPostmortemFiles([postmortemsDir], options.cwd));
-  return names.map((name) => join(postmortemsDir, relative(folder, join(top, name)))).filter((file) => postmortems.has(file));
+  // The files `hindsight lint` would find in the folder: Markdown, not hidden, not a link.
+  return names.map((name) => join(postmortemsDir, relative(folder, join(top, name)))).filter((file) => isPostmortemName(basename(file)) && isFile(file));
+}
+
+function isFile(path: string): boolean {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The values of the promises, once all have settled; the first to fail, in their order, is thrown. */
+async function settledInOrder<const Values extends readonly unknown[]>(promises: { [Index in keyof Values]: Promise<Values[Index]> }): Promise<Values> {
+  const outcomes = await Promise.allSettled(promises);
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as unknown as Values;
 }
 
 /** The folder with symbolic links resolved, as git reports paths; `null` when it does not exist. */

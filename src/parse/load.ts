@@ -29,8 +29,13 @@ export function findPostmortemFiles(paths: readonly string[], cwd: string): stri
 
 function markdownFilesUnder(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md') && !entry.name.startsWith('.'))
+    .filter((entry) => entry.isFile() && isPostmortemName(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** A file's name that a search of a folder takes for a postmortem: Markdown, not hidden. */
+export function isPostmortemName(name: string): boolean {
+  return name.toLowerCase().endsWith('.md') && !name.startsWith('.');
 }
 
 /** How a path is shown in findings: relative to the working directory when below it. */

@@ -73,7 +73,7 @@ describe('lint --changed', () => {
     expect(exitCode).toBe(1);
   });
 
-  it('includes uncommitted, staged, untracked and renamed postmortems, and nothing deleted or outside the folder', async () => {
+  it('includes uncommitted, staged, untracked and renamed postmortems, and nothing deleted, outside the folder or linked', async () => {
     const { root } = repository();
     writeFiles(root, {
       'postmortems/2026-03-04-checkout-outage.md': `${validPostmortem}\nMore lessons.\n`,
@@ -84,6 +84,8 @@ describe('lint --changed', () => {
     });
     git(root, 'add', 'postmortems/2026-03-05-staged.md');
     writeFiles(root, { 'postmortems/2026-03-04-untracked.md': validPostmortem });
+    // A link, which the folder's search passes over too.
+    symlinkSync('2026-03-04-untracked.md', join(root, 'postmortems/2026-03-06-link.md'));
     rmSync(join(root, 'postmortems/2026-03-04-broken-on-main.md'));
     renameSync(join(root, 'postmortems/2026-03-04-search-outage.md'), join(root, 'postmortems/2026-03-04-search-latency.md'));
     git(root, 'add', '--all', 'postmortems');
