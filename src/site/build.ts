@@ -1,4 +1,5 @@
 import type { DevServer } from '@11ty/eleventy';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -284,15 +285,34 @@ function stagingFolder(outDir: string): string {
   return staging;
 }
 
-/** Puts the finished site in place of the old one, which is then removed. */
+/** Puts the finished site in place of the old one, which is then removed in the background. */
 function swapInto(staging: string, outDir: string): void {
   if (existsSync(outDir)) {
     const replaced = join(dirname(outDir), `${workFolderPrefix(outDir)}replaced-${randomBytes(6).toString('hex')}`);
     renameSync(outDir, replaced);
     renameSync(staging, outDir);
-    rmSync(replaced, { recursive: true, force: true });
+    removeInBackground(replaced);
   } else {
     renameSync(staging, outDir);
+  }
+}
+
+/**
+ * Removes a replaced site in a process of its own, which the command does not wait for: a site of
+ * ten thousand postmortems is tens of thousands of files, seconds to remove on a busy disk, and
+ * the new site is complete and in place already. Should the process not finish, the next build
+ * removes what it left (`stagingFolder`); should it not start, the folder is removed here.
+ */
+function removeInBackground(folder: string): void {
+  try {
+    const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    remover.once('error', () => rmSync(folder, { recursive: true, force: true }));
+    remover.unref();
+  } catch {
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
