@@ -3,7 +3,7 @@ import { configFileName, loadConfig, type ResolvedConfig } from '../config/confi
 import { UsageError } from '../errors.js';
 import { ParseCache } from '../parse/cache.js';
 import { displayPath, fileStamp, findPostmortemFiles, loadPostmortems, readSource, type Source } from '../parse/load.js';
-import type { Postmortem, ValidPostmortem } from '../parse/model.js';
+import { withoutRuleParts, type Postmortem, type ValidPostmortem } from '../parse/model.js';
 import { LintCache, reviveMessage } from './cache.js';
 import type { CheckSetup } from './check.js';
 import {
@@ -108,7 +108,10 @@ async function lint(options: LintRunOptions, withModels: boolean) {
   // checks the files it parses, and the models go no further. The parser and renderer load only
   // when a file needs them.
   const renderer = render ? (await import('../render/markdown.js')).renderBody : undefined;
-  const models = withModels ? await loadPostmortems(unread, { render: renderer, limits: config.limits, cache: ParseCache.at(config.root, { writable: render }), onParsed }) : [];
+  // A slim run needs the rule parts of a model only to check it: not when its findings are cached.
+  const findingsKnown = new Set(toParse.flatMap(({ source, index }) => (cached[index] ? [source] : [])));
+  const needsRuleParts = (source: Source): boolean => !options.slim || !findingsKnown.has(source);
+  const models = withModels ? await loadPostmortems(unread, { render: renderer, limits: config.limits, cache: ParseCache.at(config.root, { writable: render }), onParsed, needsRuleParts }) : [];
   const checked = withModels || unread.length === 0 ? [] : await checkFiles(unread, { options: { limits: config.limits }, config, asOf }, onParsed);
   const modelOf = new Map(toParse.map(({ index }, position) => [index, models[position]]));
   const checkedOf = new Map(toParse.map(({ index }, position) => [index, checked[position]]));
@@ -124,7 +127,7 @@ async function lint(options: LintRunOptions, withModels: boolean) {
       lintCache.set(shown, (sources[index] as Source).content, stamp, hit.messages, hit.acrossFiles);
     }
     const result = lintResult(path, [...hit.messages, ...acrossFileFindings(hit.acrossFiles, enabled, context)]);
-    return { postmortem: postmortem && options.slim ? slimmed(postmortem) : postmortem, result };
+    return { postmortem: postmortem && options.slim ? withoutRuleParts(postmortem) : postmortem, result };
   });
   lintCache.save(new Set(everyFile));
   return { config, results, fromCache: cached.filter(Boolean).length };
@@ -135,6 +138,3 @@ async function checkFiles(sources: readonly Source[], setup: CheckSetup, onCheck
   return checkInWorkers(sources.map(({ shown, bytes }) => ({ file: shown, bytes })), setup, onChecked);
 }
 
-function slimmed(postmortem: Postmortem): Postmortem {
-  return { ...postmortem, fields: {}, sections: [], timelineStrays: [], prose: [] };
-}

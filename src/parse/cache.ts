@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { toolVersion } from '../package-root.js';
-import type { Position, Postmortem } from './model.js';
+import { withoutRuleParts, type Position, type Postmortem, type RuleParts } from './model.js';
 
 /** Bump when the model's shape or the parse changes, so stale entries are never read. */
-const modelVersion = 8;
+const modelVersion = 9;
 
 /** Which entry holds a file's model (by its path), and which bytes that model was parsed from. */
 export interface CacheKey {
@@ -13,6 +13,7 @@ export interface CacheKey {
   content: string;
 }
 
+/** An entry's first line: the bytes' hash and the model without its rule parts; the second line holds those. */
 interface Entry {
   content: string;
   postmortem: Postmortem;
@@ -46,21 +47,29 @@ export class ParseCache {
     };
   }
 
-  /** The stored model of these bytes, if any; with `render`, only one that holds the rendered body. */
-  get(key: CacheKey, { render = false } = {}): Postmortem | undefined {
+  /**
+   * The stored model of these bytes, if any; with `render`, only one that holds the rendered body;
+   * with `ruleParts: false`, without the parts only rules read, which are then not even parsed.
+   */
+  get(key: CacheKey, { render = false, ruleParts = true } = {}): Postmortem | undefined {
     if (!this.folder) return undefined;
-    let entry: Entry;
     try {
-      entry = JSON.parse(readFileSync(join(this.folder, `${key.entry}.json`), 'utf8')) as Entry;
+      const text = readFileSync(join(this.folder, `${key.entry}.json`), 'utf8');
+      const split = text.indexOf('\n');
+      if (split === -1) return undefined;
+      const { content, postmortem } = JSON.parse(text.slice(0, split)) as Entry;
+      if (content !== key.content || (render && !postmortem.body && postmortem.syntax.length === 0)) return undefined;
+      const model = revivePositions(postmortem) as Postmortem;
+      return ruleParts ? { ...model, ...(revivePositions(JSON.parse(text.slice(split + 1))) as RuleParts) } : withoutRuleParts(model);
     } catch {
       return undefined;
     }
-    const { content, postmortem } = entry;
-    if (content !== key.content || (render && !postmortem.body && postmortem.syntax.length === 0)) return undefined;
-    return revivePositions(postmortem) as Postmortem;
   }
 
-  /** Stores a model, atomically: a reader never sees half an entry. */
+  /**
+   * Stores a model, atomically: a reader never sees half an entry. Its rule parts go on a line of
+   * their own (JSON holds no line break of its own), which a reader that needs none of them skips.
+   */
   set(key: CacheKey, postmortem: Postmortem): void {
     if (!this.folder || !this.writable) return;
     try {
@@ -68,8 +77,10 @@ export class ParseCache {
       this.folderReady = true;
       const file = join(this.folder, `${key.entry}.json`);
       const temporary = `${file}.${process.pid}.tmp`;
-      const entry: Entry = { content: key.content, postmortem };
-      writeFileSync(temporary, JSON.stringify(entry, compactPosition));
+      const { fields, sections, timelineStrays, prose } = postmortem;
+      const head: Entry = { content: key.content, postmortem: withoutRuleParts(postmortem) };
+      const ruleParts: RuleParts = { fields, sections, timelineStrays, prose };
+      writeFileSync(temporary, `${JSON.stringify(head, compactPosition)}\n${JSON.stringify(ruleParts, compactPosition)}`);
       renameSync(temporary, file);
     } catch {
       // A read-only checkout still lints; it only parses again next time.

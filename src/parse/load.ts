@@ -103,6 +103,8 @@ export interface LoadOptions {
   onParsed?: (count: number) => void;
   /** Default `defaultLimits`. */
   limits?: ParseLimits;
+  /** Whether a source's model must hold the parts only rules read (`RuleParts`); default yes. */
+  needsRuleParts?: (source: Source) => boolean;
 }
 
 /**
@@ -110,12 +112,12 @@ export interface LoadOptions {
  * The parser is loaded only when a file needs it.
  */
 export async function loadPostmortems(sources: readonly Source[], options: LoadOptions = {}): Promise<Postmortem[]> {
-  const { render, cache, onParsed = () => {}, limits = defaultLimits } = options;
+  const { render, cache, onParsed = () => {}, limits = defaultLimits, needsRuleParts = () => true } = options;
   const postmortems: Array<Postmortem | undefined> = [];
   const misses: Array<{ index: number; key: CacheKey; source: Source }> = [];
   sources.forEach((source, index) => {
     const key = ParseCache.key(source.shown, source.content, limitsSalt(limits));
-    const cached = cache?.get(key, { render: render !== undefined });
+    const cached = cache?.get(key, { render: render !== undefined, ruleParts: needsRuleParts(source) });
     if (cached) postmortems[index] = cached;
     else misses.push({ index, key, source });
   });

@@ -131,3 +131,11 @@ export interface ValidPostmortem extends Postmortem {
 export function postmortemId(file: string): string {
   return basename(file).replace(/\.md$/i, '');
 }
+
+/** What only the rules read of a model: the places of keys, the sections, stray timeline lines and the prose. */
+export type RuleParts = Pick<Postmortem, 'fields' | 'sections' | 'timelineStrays' | 'prose'>;
+
+/** The model without its rule parts, for readers that hold many at once (the site) and read none of them. */
+export function withoutRuleParts(postmortem: Postmortem): Postmortem {
+  return { ...postmortem, fields: {}, sections: [], timelineStrays: [], prose: [] };
+}

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ParseCache } from '../../src/parse/cache.js';
+import { cacheFolder, ParseCache } from '../../src/parse/cache.js';
 import { contentHash } from '../../src/parse/load.js';
+import { withoutRuleParts } from '../../src/parse/model.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { validFile, validPostmortem } from '../helpers/lint.js';
 
@@ -31,6 +32,22 @@ describe('the parse cache', () => {
     expect(stored?.fields).toEqual(JSON.parse(JSON.stringify(postmortem.fields, (key, value: unknown) => (key === 'offset' ? undefined : value))));
     expect(cache.get(ParseCache.key(validFile, contentHash(encode(`${validPostmortem}\n`))))).toBeUndefined();
     expect(cache.get(ParseCache.key(validFile, contentHash(bytes)), { render: true }), 'a model without its rendered body does not serve the site').toBeUndefined();
+  });
+
+  it('gives back the model without the parts only rules read, not reading them, when they are not needed', () => {
+    const root = repository();
+    const cache = ParseCache.at(root);
+    const bytes = encode(validPostmortem);
+    const key = ParseCache.key(validFile, contentHash(bytes));
+    const postmortem = parsePostmortem(validFile, bytes);
+    cache.set(key, postmortem);
+    const full = cache.get(key);
+    expect(full?.prose.length).toBeGreaterThan(0);
+    expect(cache.get(key, { ruleParts: false })).toEqual(withoutRuleParts(full!));
+    // Spoil the line of rule parts: a reader that needs them misses, one that does not still hits.
+    appendFileSync(join(cacheFolder(root), `${key.entry}.json`), '}');
+    expect(cache.get(key)).toBeUndefined();
+    expect(cache.get(key, { ruleParts: false })).toEqual(withoutRuleParts(full!));
   });
 
   it("keeps one entry per file, replaced when the file changes, and removes other releases' folders", () => {
