@@ -107,11 +107,10 @@ async function lint(options: LintRunOptions, withModels: boolean) {
   // Rendered models are stored for the site to read back. Without models wanted, each thread
   // checks the files it parses, and the models go no further. The parser and renderer load only
   // when a file needs them.
-  const renderer = render ? (await import('../render/markdown.js')).renderBody : undefined;
   // A slim run needs the rule parts of a model only to check it: not when its findings are cached.
   const findingsKnown = new Set(toParse.flatMap(({ source, index }) => (cached[index] ? [source] : [])));
   const needsRuleParts = (source: Source): boolean => !options.slim || !findingsKnown.has(source);
-  const models = withModels ? await loadPostmortems(unread, { render: renderer, limits: config.limits, cache: ParseCache.at(config.root, { writable: render }), onParsed, needsRuleParts }) : [];
+  const models = withModels ? await loadPostmortems(unread, { render, limits: config.limits, cache: ParseCache.at(config.root, { writable: render }), onParsed, needsRuleParts }) : [];
   const checked = withModels || unread.length === 0 ? [] : await checkFiles(unread, { options: { limits: config.limits }, config, asOf }, onParsed);
   const modelOf = new Map(toParse.map(({ index }, position) => [index, models[position]]));
   const checkedOf = new Map(toParse.map(({ index }, position) => [index, checked[position]]));

@@ -60,7 +60,8 @@ export class ParseCache {
       const { content, postmortem } = JSON.parse(text.slice(0, split)) as Entry;
       if (content !== key.content || (render && !postmortem.body && postmortem.syntax.length === 0)) return undefined;
       const model = revivePositions(postmortem) as Postmortem;
-      return ruleParts ? { ...model, ...(revivePositions(JSON.parse(text.slice(split + 1))) as RuleParts) } : withoutRuleParts(model);
+      // The first line's model holds its rule parts empty already.
+      return ruleParts ? { ...model, ...(revivePositions(JSON.parse(text.slice(split + 1))) as RuleParts) } : model;
     } catch {
       return undefined;
     }

@@ -5,7 +5,6 @@ import { UsageError } from '../errors.js';
 import { ParseCache, type CacheKey } from './cache.js';
 import { defaultLimits, limitsSalt, type ParseLimits } from './limits.js';
 import type { Postmortem } from './model.js';
-import type { BodyRenderer } from './postmortem.js';
 
 /**
  * The Markdown files named by `paths` (files as given, folders searched recursively), sorted and
@@ -97,7 +96,7 @@ export function contentHash(bytes: Uint8Array): string {
 
 export interface LoadOptions {
   /** Render each body to HTML as well (the site shows them). */
-  render?: BodyRenderer;
+  render?: boolean;
   cache?: ParseCache;
   /** Hears how many more postmortems are ready, from the cache or parsed. */
   onParsed?: (count: number) => void;
@@ -109,23 +108,23 @@ export interface LoadOptions {
 
 /**
  * Parses the sources the cache does not already hold, once; many files are parsed on all cores.
- * The parser is loaded only when a file needs it.
+ * The parser and renderer are loaded only when a file needs them.
  */
 export async function loadPostmortems(sources: readonly Source[], options: LoadOptions = {}): Promise<Postmortem[]> {
-  const { render, cache, onParsed = () => {}, limits = defaultLimits, needsRuleParts = () => true } = options;
+  const { render = false, cache, onParsed = () => {}, limits = defaultLimits, needsRuleParts = () => true } = options;
   const postmortems: Array<Postmortem | undefined> = [];
   const misses: Array<{ index: number; key: CacheKey; source: Source }> = [];
   sources.forEach((source, index) => {
     const key = ParseCache.key(source.shown, source.content, limitsSalt(limits));
-    const cached = cache?.get(key, { render: render !== undefined, ruleParts: needsRuleParts(source) });
+    const cached = cache?.get(key, { render, ruleParts: needsRuleParts(source) });
     if (cached) postmortems[index] = cached;
     else misses.push({ index, key, source });
   });
   if (sources.length > misses.length) onParsed(sources.length - misses.length);
   if (misses.length === 0) return postmortems as Postmortem[];
   const jobs = misses.map(({ source, key }) => ({ file: source.shown, bytes: source.bytes, key }));
-  const { parseInWorkers } = await import('./workers.js');
-  const parsed = await parseInWorkers(jobs, { render, limits }, cache, onParsed);
+  const { parseInWorkers, parseOptions } = await import('./workers.js');
+  const parsed = await parseInWorkers(jobs, await parseOptions({ limits, render }), cache, onParsed);
   misses.forEach(({ index }, position) => {
     postmortems[index] = parsed[position] as Postmortem;
   });

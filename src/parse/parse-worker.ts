@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ParseCache } from './cache.js';
 import type { ParseOptions } from './postmortem.js';
-import { parseJobs, type ParseJob, type ParseSetup, type WorkerRequest } from './workers.js';
+import { parseJobs, parseOptions, type ParseJob, type ParseSetup, type WorkerRequest } from './workers.js';
 
 let cache: ParseCache | undefined;
 let options: Promise<ParseOptions> | undefined;
@@ -16,7 +16,3 @@ parentPort?.on('message', ({ jobs, setup }: WorkerRequest<ParseJob, ParseSetup>)
     parentPort?.postMessage(parseJobs(jobs, await ready, cache));
   });
 });
-
-async function parseOptions({ limits, render }: ParseSetup): Promise<ParseOptions> {
-  return { limits, ...(render ? { render: (await import('../render/markdown.js')).renderBody } : {}) };
-}

@@ -42,6 +42,11 @@ export function parseJobs(jobs: readonly ParseJob[], options: ParseOptions, cach
   });
 }
 
+/** The parse's options, with the renderer loaded only when bodies are to be rendered: a lint never loads it. */
+export async function parseOptions({ limits, render }: Pick<ParseSetup, 'limits' | 'render'>): Promise<ParseOptions> {
+  return { limits, ...(render ? { render: (await import('../render/markdown.js')).renderBody } : {}) };
+}
+
 /** Parses the jobs, on every core when there are many. */
 export function parseInWorkers(jobs: readonly ParseJob[], options: ParseOptions, cache: ParseCache | undefined, onParsed: (count: number) => void): Promise<Postmortem[]> {
   const setup: ParseSetup = { limits: options.limits, render: options.render !== undefined, cacheFolder: cache?.writable ? cache.folder : undefined };

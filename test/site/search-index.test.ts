@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { runLint } from '../../src/lint/run.js';
@@ -45,22 +45,31 @@ function shardFiles(root: string): Record<string, Record<string, number>> {
   );
 }
 
-/** The ids of what a search for `term` on the home page finds, and the first excerpt's marked words. */
-async function search(out: string, term: string): Promise<{ ids: string[]; marks: string[] }> {
+/** Opens the home page of the site in `out`, served as a static host would, for `work`. */
+async function onHomePage<Result>(out: string, work: (page: Page) => Promise<Result>): Promise<Result> {
   const server = await serveFolder(out);
   const page = await browser.newPage();
   try {
     await page.goto(server.url);
-    await page.locator('#search-input').fill(term);
-    await expect.poll(() => page.locator('#result-status').textContent(), { timeout: 20_000 }).toMatch(/found for/);
-    return {
-      ids: await page.locator('#results > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? '')),
-      marks: await page.locator('#results .excerpt mark').allTextContents(),
-    };
+    return await work(page);
   } finally {
     await page.close();
     await server.close();
   }
+}
+
+/** The ids of the results listed, in order. */
+function resultIds(page: Page): Promise<string[]> {
+  return page.locator('#results > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+}
+
+/** The ids of what a search for `term` on the home page finds, and the first excerpt's marked words. */
+function search(out: string, term: string): Promise<{ ids: string[]; marks: string[] }> {
+  return onHomePage(out, async (page) => {
+    await page.locator('#search-input').fill(term);
+    await expect.poll(() => page.locator('#result-status').textContent(), { timeout: 20_000 }).toMatch(/found for/);
+    return { ids: await resultIds(page), marks: await page.locator('#results .excerpt mark').allTextContents() };
+  });
 }
 
 describe('the search index', () => {
@@ -68,11 +77,7 @@ describe('the search index', () => {
     const root = tempFolder();
     writeFiles(root, siteCorpus());
     await build(root);
-    const server = await serveFolder(join(root, '_site'));
-    const page = await browser.newPage();
-    try {
-      await page.goto(server.url);
-      const ids = () => page.locator('#results > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id') ?? ''));
+    await onHomePage(join(root, '_site'), async (page) => {
       for (const [facet, value, expected] of [
         ['severity', 'SEV4', ['2026-01-20-cdn-certificate']],
         ['service', 'checkout-api', ['2026-03-04-checkout-outage', changedId]],
@@ -82,13 +87,10 @@ describe('the search index', () => {
       ] as const) {
         const box = page.locator(`fieldset[data-facet="${facet}"] input[value="${value}"]`);
         await box.check();
-        await expect.poll(ids, { timeout: 20_000 }).toEqual(expected);
+        await expect.poll(() => resultIds(page), { timeout: 20_000 }).toEqual(expected);
         await box.uncheck();
       }
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   });
 });
 
