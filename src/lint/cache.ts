@@ -3,7 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VFileMessage } from 'vfile-message';
 import type { ResolvedConfig } from '../config/config.js';
-import { cacheFolder, compactPosition, prepareCacheFolder, revivePositions } from '../parse/cache.js';
+import { cacheFolder, compactValue, prepareCacheFolder, reviveValues } from '../parse/cache.js';
 import type { Position, Postmortem } from '../parse/model.js';
 import type { EnabledRule } from './engine.js';
 
@@ -118,7 +118,7 @@ export class LintCache {
     try {
       prepareCacheFolder(join(this.file, '..'));
       const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(this.store, compactPosition));
+      writeFileSync(temporary, JSON.stringify(this.store, compactValue));
       renameSync(temporary, this.file);
     } catch {
       // A read-only checkout still lints; it only checks again next time.
@@ -129,8 +129,8 @@ export class LintCache {
 function revived(entry: Entry, shown: string): CachedResult {
   const { id, file, data, fields, lines } = entry.acrossFiles;
   return {
-    messages: entry.messages.map((stored) => reviveMessage(revivePositions(stored) as StoredMessage, shown)),
-    acrossFiles: { id, file, data, fields: revivePositions(fields) as Postmortem['fields'], lines, syntax: [], sections: [], timeline: [], timelineStrays: [], actionItems: null, prose: [] },
+    messages: entry.messages.map((stored) => reviveMessage(reviveValues(stored) as StoredMessage, shown)),
+    acrossFiles: { id, file, data, fields: reviveValues(fields) as Postmortem['fields'], lines, syntax: [], sections: [], timeline: [], timelineStrays: [], actionItems: null, prose: [] },
   };
 }
 

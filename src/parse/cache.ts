@@ -5,7 +5,7 @@ import { toolVersion } from '../package-root.js';
 import { withoutRuleParts, type Position, type Postmortem, type RuleParts } from './model.js';
 
 /** Bump when the model's shape or the parse changes, so stale entries are never read. */
-const modelVersion = 9;
+const modelVersion = 10;
 
 /** Which entry holds a file's model (by its path), and which bytes that model was parsed from. */
 export interface CacheKey {
@@ -59,9 +59,9 @@ export class ParseCache {
       if (split === -1) return undefined;
       const { content, postmortem } = JSON.parse(text.slice(0, split)) as Entry;
       if (content !== key.content || (render && !postmortem.body && postmortem.syntax.length === 0)) return undefined;
-      const model = revivePositions(postmortem) as Postmortem;
+      const model = reviveValues(postmortem) as Postmortem;
       // The first line's model holds its rule parts empty already.
-      return ruleParts ? { ...model, ...(revivePositions(JSON.parse(text.slice(split + 1))) as RuleParts) } : model;
+      return ruleParts ? { ...model, ...(reviveValues(JSON.parse(text.slice(split + 1))) as RuleParts) } : model;
     } catch {
       return undefined;
     }
@@ -81,7 +81,7 @@ export class ParseCache {
       const { fields, sections, timelineStrays, prose } = postmortem;
       const head: Entry = { content: key.content, postmortem: withoutRuleParts(postmortem) };
       const ruleParts: RuleParts = { fields, sections, timelineStrays, prose };
-      writeFileSync(temporary, `${JSON.stringify(head, compactPosition)}\n${JSON.stringify(ruleParts, compactPosition)}`);
+      writeFileSync(temporary, `${JSON.stringify(head, compactValue)}\n${JSON.stringify(ruleParts, compactValue)}`);
       renameSync(temporary, file);
     } catch {
       // A read-only checkout still lints; it only parses again next time.
@@ -103,27 +103,41 @@ export function prepareCacheFolder(folder: string): void {
   }
 }
 
+/** What a compact value begins with; a text of the file's own that begins with any of them is escaped. */
+const [positionMarker, bytesMarker, escapeMarker] = [0, 1, 2];
+
 /**
  * Positions are most of a model's size as JSON; stored as `\0line,column,line,column` they take a
- * fifth. No text in a model holds a NUL (such a file is read as binary), so the marker is unambiguous.
+ * fifth. Bytes (a rendered body, deflated) are stored as `\u0001` and their base64. A text of the
+ * file's own that begins with one of these markers (YAML can write any character) is stored with
+ * `\u0002` before it, so no text is ever read back as something else.
  */
-export function compactPosition(_key: string, value: unknown): unknown {
+export function compactValue(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return value.charCodeAt(0) <= escapeMarker ? `\u0002${value}` : value;
   if (isPosition(value)) return `\0${value.start.line},${value.start.column},${value.end.line},${value.end.column}`;
+  if (value instanceof Uint8Array) return `\u0001${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}`;
   return value;
 }
 
 /**
- * Turns the compact positions in parsed JSON back into objects, in place. A walk over the parsed
- * value is several times faster than a `JSON.parse` reviver, which is called for every value.
+ * Turns the compact positions and bytes in parsed JSON back into what they were, in place. A walk
+ * over the parsed value is several times faster than a `JSON.parse` reviver, which is called for
+ * every value.
  */
-export function revivePositions(value: unknown): unknown {
-  if (typeof value === 'string') return value.charCodeAt(0) === 0 ? revivePosition('', value) : value;
+export function reviveValues(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const marker = value.charCodeAt(0);
+    if (marker === positionMarker) return revivePosition('', value);
+    // Copied out of the decoded buffer, which may be a slice of Node's shared pool.
+    if (marker === bytesMarker) return new Uint8Array(Buffer.from(value.slice(1), 'base64'));
+    return marker === escapeMarker ? value.slice(1) : value;
+  }
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) value[index] = revivePositions(value[index]);
+    for (let index = 0; index < value.length; index++) value[index] = reviveValues(value[index]);
   } else {
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = revivePositions(record[key]);
+    for (const key of Object.keys(record)) record[key] = reviveValues(record[key]);
   }
   return value;
 }

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Position } from 'unist';
-import type { RenderedBody } from '../render/markdown.js';
+import type { RenderedBody } from '../render/body.js';
 import type { PostmortemFrontmatter } from '../schema/postmortem.generated.js';
 
 export type { Position };

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { RenderedBody } from '../render/markdown.js';
+import type { RenderedBody } from '../render/body.js';
 import { blockLimitProblem, lineLimitProblem } from './blocks.js';
 import { readBody, wholeTree } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';

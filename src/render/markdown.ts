@@ -7,6 +7,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype, { defaultHandlers, type Options as RehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import type { Position } from '../parse/model.js';
+import { pack, type RenderedBody } from './body.js';
 
 const idPrefix = 'user-content-';
 
@@ -63,47 +64,23 @@ function tableRow(state: State, node: TableRow, parent: Parents | undefined): El
   return state.applyData(node, row);
 }
 
-/** A postmortem body as HTML, and as the plain text search indexes. */
-export interface RenderedBody {
-  /** The whole body, for the feed. */
-  html: string;
-  /**
-   * Where the Action Items table stands in `html`, which the page draws itself from the model:
-   * the page shows `html` up to `start` and from `end`. Absent when there is none.
-   */
-  actionItems?: { start: number; end: number };
-  /** The words of the body, blocks apart. */
-  text: string;
-}
-
 /** Renders a postmortem's Markdown tree; `split` is where the Action Items table stands in the file. */
 export function renderBody(tree: MdastRoot, split?: Position): RenderedBody {
   const hast = processor.runSync(tree) as HastRoot;
-  const text = plainText(hast).trim();
+  const text = pack(plainText(hast).trim());
   const offset = split?.start.offset;
   const index = offset === undefined ? -1 : hast.children.findIndex((node) => node.position?.start.offset === offset);
-  if (index === -1) return { html: stringify(hast.children).trim(), text };
+  if (index === -1) return { html: pack(stringify(hast.children).trim()), text };
   // Each child is written on its own, so the parts' lengths are the table's place in the whole.
   const [before, table, after] = [hast.children.slice(0, index), hast.children.slice(index, index + 1), hast.children.slice(index + 1)].map(stringify) as [string, string, string];
   const whole = before + table + after;
   const lead = whole.length - whole.trimStart().length;
   const start = before.length - lead;
-  const html = whole.trim();
-  return { html, actionItems: { start, end: start + table.length }, text };
+  return { html: pack(whole.trim()), actionItems: { start, end: start + table.length }, text };
 }
 
 function stringify(children: RootContent[]): string {
   return processor.stringify({ type: 'root', children });
-}
-
-/** The body before the Action Items table, or all of it. */
-export function bodyBefore({ html, actionItems }: RenderedBody): string {
-  return actionItems ? html.slice(0, actionItems.start).trimEnd() : html;
-}
-
-/** The body after the Action Items table. */
-export function bodyAfter({ html, actionItems }: RenderedBody): string {
-  return actionItems ? html.slice(actionItems.end).trimStart() : '';
 }
 
 /**

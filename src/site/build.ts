@@ -16,6 +16,7 @@ import { createEleventy, type SiteContent } from './eleventy.js';
 import { siteModel, type SiteModel } from './model.js';
 import type { PageView } from './page.js';
 import { pageSets } from './pages/index.js';
+import filePages from './pages/files.js';
 import postmortemPages from './pages/postmortem.js';
 import { closeIndexer, indexShards, searchShards, shardFolder } from './search-index.js';
 
@@ -101,9 +102,9 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       });
     const writePages = async (): Promise<void> => {
       let done = 0;
-      // Eleventy keeps every page it renders until its run ends; postmortem pages go in runs of a
-      // bounded size, so memory does not grow with their number.
-      for (const run of inRuns(views, postmortemPages.name, postmortemsPerRun)) {
+      // Eleventy keeps every page it renders until its run ends: the pages go in runs of a bounded
+      // size, so memory does not grow with their number.
+      for (const run of inRuns(views)) {
         if (stop.signal.aborted) return;
         const eleventy = await createEleventy({
           content: async () => ({ model, views: run }),
@@ -150,16 +151,18 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
 }
 
 /** Postmortem pages one Eleventy run renders at most. */
-const postmortemsPerRun = 2_000;
+const postmortemsPerRun = 1_000;
 
-/** The views split into runs: the first renders every other page too, the rest only postmortem pages. */
-function inRuns(views: Record<string, PageView[]>, paged: string, size: number): Array<Record<string, PageView[]>> {
-  const pages = views[paged] ?? [];
-  const runs: Array<Record<string, PageView[]>> = [];
-  for (let start = 0; start === 0 || start < pages.length; start += size) {
-    const chunk = pages.slice(start, start + size);
-    runs.push(start === 0 ? { ...views, [paged]: chunk } : Object.fromEntries(Object.keys(views).map((name) => [name, name === paged ? chunk : []])));
-  }
+/**
+ * The views split into runs: the API files and downloads (tens of megabytes at ten thousand
+ * postmortems) in one, the other lists in the next, then the postmortem pages, in runs of
+ * `postmortemsPerRun`.
+ */
+function inRuns(views: Record<string, PageView[]>): Array<Record<string, PageView[]>> {
+  const only = (name: string, pages: PageView[]): Record<string, PageView[]> => Object.fromEntries(Object.keys(views).map((kind) => [kind, kind === name ? pages : []]));
+  const postmortems = views[postmortemPages.name] ?? [];
+  const runs = [only(filePages.name, views[filePages.name] ?? []), { ...views, [filePages.name]: [], [postmortemPages.name]: [] }];
+  for (let start = 0; start < postmortems.length; start += postmortemsPerRun) runs.push(only(postmortemPages.name, postmortems.slice(start, start + postmortemsPerRun)));
   return runs;
 }
 
@@ -369,7 +372,14 @@ function keepFile(from: string, to: string): boolean {
 
 /** What a postmortem page is rendered from besides the renderer: its view and the site around it. */
 function viewHash(view: PageView, { site, problems }: SiteModel): string {
-  return createHash('sha1').update(JSON.stringify([view, site, problems])).digest('base64');
+  const hash = createHash('sha1');
+  // A body is held deflated: its bytes go into the hash as they are, not written out as JSON.
+  const json = JSON.stringify([view, site, problems], (_key, value: unknown) => {
+    if (!(value instanceof Uint8Array)) return value;
+    hash.update(value);
+    return value.length;
+  });
+  return hash.update(json).digest('base64');
 }
 
 let renderer: string | undefined;

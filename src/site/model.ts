@@ -19,7 +19,7 @@ import {
 } from '../rollup/index.js';
 import { compareText } from '../rollup/order.js';
 import { instant } from '../time.js';
-import type { RenderedBody } from '../render/markdown.js';
+import { emptyBody, type RenderedBody } from '../render/body.js';
 import { timelineBar, type Phase } from './svg.js';
 
 export interface SiteInfo {
@@ -250,7 +250,7 @@ function postmortemView(postmortem: ValidPostmortem, { config, asOf, summaries, 
     }),
     chat: frontmatter.links?.chat,
     timeline: timelineOf(postmortem, milestones, durations),
-    body: postmortem.body ?? { html: '', text: '' },
+    body: postmortem.body ?? emptyBody,
     actionItems: actionItemsOf(postmortem).map((item) => actionItemView(item, actionItemState(item, asOf))),
     related: (frontmatter.related ?? []).flatMap((id) => summaries.get(id) ?? []),
     sourceUrl: config.site.repositoryUrl === undefined ? undefined : sourceUrl(config, postmortem.file),

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bodyText } from '../render/body.js';
 import { siteLanguage } from './layout.js';
 import type { PostmortemView } from './model.js';
 import { indexerFingerprint, indexRecords, shardFolder, type SearchRecord } from './search-indexer.js';
@@ -38,6 +39,11 @@ export interface SearchShard {
  * browser puts it before the URL itself, as it does for the index's own files.
  */
 export function searchRecord(pm: PostmortemView): SearchRecord {
+  return { ...recordFields(pm), content: `${pm.title}\n${bodyText(pm.body)}` };
+}
+
+/** A record but for its content, which is the title (a field already) and the body's text. */
+function recordFields(pm: PostmortemView): Omit<SearchRecord, 'content'> {
   const filters: Record<string, string[]> = {
     severity: [pm.severity.id],
     service: pm.services.map((service) => service.label),
@@ -47,7 +53,6 @@ export function searchRecord(pm: PostmortemView): SearchRecord {
   };
   return {
     url: pm.path,
-    content: `${pm.title}\n${pm.body.text}`,
     language: siteLanguage,
     meta: {
       title: pm.title,
@@ -83,9 +88,9 @@ export function searchShards(postmortems: readonly PostmortemView[]): SearchShar
     const shard = bySpan.get(name) ?? [];
     const hash = createHash('sha1').update(indexerFingerprint());
     for (const postmortem of shard) {
-      // The whole record; its content, the bulk of it, as it is (written as JSON it would be escaped first).
-      const { content, ...rest } = searchRecord(postmortem);
-      hash.update(`${JSON.stringify(rest)}${content.length}\n`).update(content);
+      // The whole record; the body's text, the bulk of it, as it is held (deflated).
+      const { text } = postmortem.body;
+      hash.update(`${JSON.stringify(recordFields(postmortem))}${text.length}\n`).update(text);
     }
     return { name, postmortems: shard, hash: hash.digest('base64') };
   });

@@ -6,6 +6,8 @@ import { cacheFolder, ParseCache } from '../../src/parse/cache.js';
 import { contentHash } from '../../src/parse/load.js';
 import { withoutRuleParts } from '../../src/parse/model.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
+import { bodyHtml } from '../../src/render/body.js';
+import { renderBody } from '../../src/render/markdown.js';
 import { validFile, validPostmortem } from '../helpers/lint.js';
 
 const roots: string[] = [];
@@ -32,6 +34,20 @@ describe('the parse cache', () => {
     expect(stored?.fields).toEqual(JSON.parse(JSON.stringify(postmortem.fields, (key, value: unknown) => (key === 'offset' ? undefined : value))));
     expect(cache.get(ParseCache.key(validFile, contentHash(encode(`${validPostmortem}\n`))))).toBeUndefined();
     expect(cache.get(ParseCache.key(validFile, contentHash(bytes)), { render: true }), 'a model without its rendered body does not serve the site').toBeUndefined();
+  });
+
+  it('gives back a rendered body as its bytes, and texts that begin as its own compact values do as they were', () => {
+    const cache = ParseCache.at(repository());
+    const bytes = encode(validPostmortem);
+    const key = ParseCache.key(validFile, contentHash(bytes));
+    const postmortem = parsePostmortem(validFile, bytes, { render: renderBody });
+    // YAML can write any character: these begin as a stored position, bytes and an escaped text do.
+    postmortem.data = { ...postmortem.data, title: '\u00001,2,3,4', tags: ['\u0001AAAA', '\u0002x', ''] };
+    cache.set(key, postmortem);
+    const stored = cache.get(key, { render: true });
+    expect(stored?.data).toEqual(postmortem.data);
+    expect(stored?.body).toEqual(postmortem.body);
+    expect(bodyHtml(stored!.body!)).toContain('<h2 id="user-content-summary">');
   });
 
   it('gives back the model without the parts only rules read, not reading them, when they are not needed', () => {

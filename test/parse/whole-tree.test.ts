@@ -6,6 +6,7 @@ import { parseFrontmatter } from '../../src/parse/frontmatter.js';
 import { defaultLimits } from '../../src/parse/limits.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { LineIndex } from '../../src/parse/text.js';
+import { bodyHtml, bodyText, type RenderedBody } from '../../src/render/body.js';
 import { renderBody } from '../../src/render/markdown.js';
 import { validPostmortem } from '../helpers/lint.js';
 
@@ -17,10 +18,14 @@ function bothWays(text: string) {
   const pieced = wholeTree(text, body.parsed, lines, parseMarkdown);
   return {
     parsed: body.parsed.length,
-    pieced: renderBody(pieced, body.actionItems?.position),
-    whole: renderBody(parseMarkdown(text), body.actionItems?.position),
+    pieced: readable(renderBody(pieced, body.actionItems?.position)),
+    whole: readable(renderBody(parseMarkdown(text), body.actionItems?.position)),
     piecedTree: pieced,
   };
+}
+
+function readable(body: RenderedBody) {
+  return { html: bodyHtml(body), text: bodyText(body), actionItems: body.actionItems };
 }
 
 const examples = readdirSync('postmortems').filter((name) => name.endsWith('.md'));

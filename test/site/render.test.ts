@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
-import { bodyAfter, bodyBefore, renderBody } from '../../src/render/markdown.js';
+import { bodyAroundActionItems, bodyHtml, bodyText } from '../../src/render/body.js';
+import { renderBody } from '../../src/render/markdown.js';
 import { axisTicks, barChart, columnChart, escapeXml, timelineBar } from '../../src/site/svg.js';
 
-function render(body: string) {
-  const postmortem = parsePostmortem('postmortems/2026-03-04-x.md', new TextEncoder().encode(`---\ntitle: x\n---\n\n${body}`), { render: renderBody });
-  return postmortem.body!;
+function render(markdown: string) {
+  const { body } = parsePostmortem('postmortems/2026-03-04-x.md', new TextEncoder().encode(`---\ntitle: x\n---\n\n${markdown}`), { render: renderBody });
+  return { ...body!, html: bodyHtml(body!), text: bodyText(body!), ...bodyAroundActionItems(body!) };
 }
 
 describe('renderBody', () => {
@@ -39,10 +40,10 @@ describe('renderBody', () => {
 
   it('splits the body around the Action Items table, which the page draws itself', () => {
     const body = render('## Action Items\n\nAgreed in the review:\n\n| Action | Owner | Due |\n|---|---|---|\n| Fix it | Ann | 2026-03-05 |\n\n## Lessons Learned\n\nMore.');
-    expect(bodyBefore(body)).toBe(
+    expect(body.before).toBe(
       '<h2 id="user-content-action-items"><a href="#user-content-action-items" class="heading-link">Action Items</a></h2>\n<p>Agreed in the review:</p>',
     );
-    expect(bodyAfter(body)).toBe('<h2 id="user-content-lessons-learned"><a href="#user-content-lessons-learned" class="heading-link">Lessons Learned</a></h2>\n<p>More.</p>');
+    expect(body.after).toBe('<h2 id="user-content-lessons-learned"><a href="#user-content-lessons-learned" class="heading-link">Lessons Learned</a></h2>\n<p>More.</p>');
     expect(body.html).toContain('<div class="table-scroll" role="region" aria-label="Table" tabindex="0"><table>');
     const { start, end } = body.actionItems!;
     expect(body.html.slice(start, end)).toMatch(/^<div class="table-scroll"[^]*<\/table><\/div>$/);
@@ -51,8 +52,8 @@ describe('renderBody', () => {
 
   it('keeps the whole body before the split when there is no Action Items table', () => {
     const body = render('## Summary\n\nText.');
-    expect(bodyBefore(body)).toBe(body.html);
-    expect(bodyAfter(body)).toBe('');
+    expect(body.before).toBe(body.html);
+    expect(body.after).toBe('');
     expect(body.text).toBe('Summary\nText.');
   });
 });

@@ -5,6 +5,7 @@ import { plural } from '../../report/plural.js';
 import { rules } from '../../rules/index.js';
 import { buildSite, type BuildStep } from '../../site/build.js';
 import { asOfOption, defineCommand } from '../command.js';
+import { limitHeapGrowth } from '../heap.js';
 import { countOf, progress } from '../progress.js';
 import type { Io } from '../io.js';
 import { toolVersion } from '../../package-root.js';
@@ -26,6 +27,7 @@ export default defineCommand({
   },
   positionals: false,
   async run({ values }, io) {
+    limitHeapGrowth();
     const asOf = asOfOption(values['as-of']);
     const out = typeof values.out === 'string' ? values.out : '_site';
     const quiet = values.quiet === true;

@@ -1,3 +1,4 @@
+import { bodyHtml } from '../../render/body.js';
 import { instant } from '../../time.js';
 import type { PostmortemView, SiteModel } from '../model.js';
 import { definePages } from '../page.js';
@@ -48,7 +49,7 @@ function entry(pm: PostmortemView, { config }: SiteModel): string {
     `    <updated>${text(pm.resolvedAt)}</updated>`,
     ...pm.authors.map((author) => `    <author><name>${text(author)}</name></author>`),
     `    <summary>${text(summary)}</summary>`,
-    `    <content type="html">${text(pm.body.html)}</content>`,
+    `    <content type="html">${text(bodyHtml(pm.body))}</content>`,
     '  </entry>',
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { bodyAfter, bodyBefore } from '../../render/markdown.js';
+import { bodyAroundActionItems } from '../../render/body.js';
 import { AsOfNote, Badge, DueAndStatus, Figures, Markup } from '../components.js';
 import { page } from '../layout.js';
 import type { PostmortemView } from '../model.js';
@@ -9,6 +9,7 @@ export default definePages<PostmortemView>({
   name: 'postmortem',
   views: (model) => model.postmortems,
   render(pm, model) {
+    const body = bodyAroundActionItems(pm.body);
     return page({
       model,
       title: pm.title,
@@ -85,14 +86,14 @@ export default definePages<PostmortemView>({
           )}
 
           <div class="prose">
-            <Markup html={bodyBefore(pm.body)} />
+            <Markup html={body.before} />
             {pm.actionItems.length > 0 && (
               <>
                 <ActionItems pm={pm} />
                 <AsOfNote asOf={model.site.asOf} />
               </>
             )}
-            <Markup html={bodyAfter(pm.body)} />
+            <Markup html={body.after} />
           </div>
 
           {pm.related.length > 0 && (
