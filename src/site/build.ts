@@ -80,15 +80,6 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
   let reused = 0;
   let reusedShards = 0;
   try {
-    const views = Object.fromEntries(pageSets.map((pages) => [pages.name, pages.views(model)]));
-    views[postmortemPages.name] = (views[postmortemPages.name] ?? []).filter((view) => {
-      const hash = viewHash(view, model);
-      manifest.pages[view.path] = hash;
-      if (previous?.renderer !== renderer || previous.pages[view.path] !== hash || !keepPage(outDir, staging, view.path)) return true;
-      reused += 1;
-      return false;
-    });
-    const total = Object.values(views).reduce((sum, list) => sum + list.length, 0);
     // The pages and the search index are made at once (Pagefind indexes in a process of its own, fed
     // from a thread of its own), and both are awaited whatever becomes of the other, so nothing
     // writes into the staging folder once it is removed. The first to fail stops the other at its
@@ -100,7 +91,27 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
         failure ??= { error };
         stop.abort();
       });
+    /**
+     * The views of the pages to render: a page of a kind that renders from its view alone, whose
+     * view did not change, is linked from the last build instead.
+     */
+    const pagesToRender = (): Record<string, PageView[]> =>
+      Object.fromEntries(
+        pageSets.map((pages) => {
+          const views = pages.views(model);
+          if (!pages.rendersFromView) return [pages.name, views];
+          const rendered = views.filter((view) => {
+            const hash = viewHash(view, model);
+            manifest.pages[view.path] = hash;
+            return previous?.renderer !== renderer || previous.pages[view.path] !== hash || !keepPage(outDir, staging, view.path);
+          });
+          if (pages === postmortemPages) reused = views.length - rendered.length;
+          return [pages.name, rendered];
+        }),
+      );
     const writePages = async (): Promise<void> => {
+      const views = pagesToRender();
+      const total = Object.values(views).reduce((sum, list) => sum + list.length, 0);
       let done = 0;
       // Eleventy keeps every page it renders until its run ends: the pages go in runs of a bounded
       // size, so memory does not grow with their number.
@@ -139,7 +150,8 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
         },
       });
     };
-    await Promise.all([task(writePages), task(indexSearch)]);
+    // The index first: on a rebuild, Pagefind indexing a changed shard takes longest.
+    await Promise.all([task(indexSearch), task(writePages)]);
     if (failure) throw failure.error;
     writeFileSync(join(staging, markerFile), `${JSON.stringify(manifest)}\n`);
     swapInto(staging, outDir);

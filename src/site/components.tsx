@@ -21,8 +21,15 @@ export function Badge({ severity }: { severity: Pick<SeverityView, 'id' | 'name'
   );
 }
 
+/** What a card shows of a postmortem: a list page's views hold only this, so their hashes stay small. */
+export type CardView = Pick<PostmortemView, 'id' | 'url' | 'title' | 'severity' | 'date' | 'services' | 'timeToResolve' | 'status' | 'statusLabel' | 'headline'>;
+
+export function cardView({ id, url, title, severity, date, services, timeToResolve, status, statusLabel, headline }: PostmortemView): CardView {
+  return { id, url, title, severity, date, services, timeToResolve, status, statusLabel, headline };
+}
+
 /** One postmortem in a list. */
-export function Card({ pm }: { pm: PostmortemView }) {
+export function Card({ pm }: { pm: CardView }) {
   return (
     <article class="card">
       <h2 class="card-title">
@@ -50,7 +57,7 @@ export function Card({ pm }: { pm: PostmortemView }) {
   );
 }
 
-export function CardList({ postmortems, id }: { postmortems: readonly PostmortemView[]; id?: string }) {
+export function CardList({ postmortems, id }: { postmortems: readonly CardView[]; id?: string }) {
   return (
     <ol class="postmortem-list" id={id}>
       {postmortems.map((pm) => (

@@ -15,7 +15,15 @@ export interface PageSet<View extends PageView = PageView> {
   name: string;
   views(model: SiteModel): View[];
   render(view: View, model: SiteModel): string;
+  /**
+   * Whether `render` reads nothing but its view and the model's `site`, `link` and `problems`: then a
+   * rebuild keeps a page whose view did not change, rather than rendering it again.
+   */
+  rendersFromView?: boolean;
 }
+
+/** What of the model a page kind that `rendersFromView` may read. */
+export const siteParts = ['site', 'link', 'problems'] as const satisfies ReadonlyArray<keyof SiteModel>;
 
 export function definePages<View extends PageView>(pages: PageSet<View>): PageSet<View> {
   return pages;

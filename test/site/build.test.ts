@@ -5,7 +5,9 @@ import { loadConfig } from '../../src/config/config.js';
 import { runLint } from '../../src/lint/run.js';
 import { packagePath } from '../../src/package-root.js';
 import { buildSite } from '../../src/site/build.js';
-import { siteModel } from '../../src/site/model.js';
+import { siteModel, type SiteModel } from '../../src/site/model.js';
+import { siteParts } from '../../src/site/page.js';
+import { pageSets } from '../../src/site/pages/index.js';
 import { searchRecord, type SearchRecord } from '../../src/site/search-index.js';
 import { edit, findings, validPostmortem } from '../helpers/lint.js';
 import { hostileId, hostileOwner, hostileTitle, siteCorpus, uniqueWord } from './corpus.js';
@@ -428,16 +430,43 @@ describe('the site build', () => {
     writeFiles(root, siteCorpus());
     expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
     const inode = (path: string): number => statSync(join(root, '_site', path)).ino;
-    const before = { page: inode(`postmortems/${checkoutId}/index.html`), newer: inode('pagefind/2026-2027/pagefind-entry.json'), older: inode('pagefind/2024-2025/pagefind-entry.json') };
+    const before = {
+      page: inode(`postmortems/${checkoutId}/index.html`),
+      home: inode('index.html'),
+      otherService: inode('services/cdn/index.html'),
+      newer: inode('pagefind/2026-2027/pagefind-entry.json'),
+      older: inode('pagefind/2024-2025/pagefind-entry.json'),
+    };
     const file = join(root, 'postmortems/2024-06-15-payments-timeout.md');
     writeFileSync(file, edit(readFileSync(file, 'utf8'), 'title: "Payments timed out at the card processor"', 'title: "Payments timed out at the card processor, again"'));
     const rebuilt = await hindsight(root, ['build', '--as-of', asOf]);
     expect(rebuilt.stdout).toMatch(/\(5 unchanged pages kept from the last build\)\n$/);
     // Hard links to the last build's files: the same files, not written again.
     expect(inode(`postmortems/${checkoutId}/index.html`)).toBe(before.page);
+    // A list page is kept too, unless it shows the postmortem that changed.
+    expect(inode('services/cdn/index.html')).toBe(before.otherService);
+    expect(inode('index.html')).not.toBe(before.home);
+    expect(readFileSync(join(root, '_site/index.html'), 'utf8')).toContain('Payments timed out at the card processor, again');
     expect(inode('pagefind/2026-2027/pagefind-entry.json')).toBe(before.newer);
     expect(inode('pagefind/2024-2025/pagefind-entry.json')).not.toBe(before.older);
     expect(readFileSync(join(root, '_site/postmortems/2024-06-15-payments-timeout/index.html'), 'utf8')).toContain('Payments timed out at the card processor, again');
+  });
+
+  it('renders the kinds of page a rebuild may keep from their views and the site alone', async () => {
+    const { config, valid } = await runLint({ cwd: site.root, asOf, render: true, slim: true });
+    const model = siteModel({ config, postmortems: valid, asOf });
+    const allowed: ReadonlyArray<string | symbol> = siteParts;
+    const siteOnly = new Proxy(model, {
+      get(target, key) {
+        if (!allowed.includes(key)) throw new Error(`reads model.${String(key)}`);
+        return target[key as keyof SiteModel];
+      },
+    });
+    const kinds = pageSets.filter((pages) => pages.rendersFromView);
+    expect(kinds.map((pages) => pages.name)).toEqual(['home', 'postmortem', 'owner', 'service']);
+    for (const pages of kinds) {
+      for (const view of pages.views(model)) expect(pages.render(view, siteOnly)).toBe(pages.render(view, model));
+    }
   });
 
   it('prefixes every link with the configured path prefix', async () => {

@@ -35,7 +35,8 @@ interface SummaryView extends ListPage<Owner> {
 }
 
 interface OwnerView extends ListPage<OwnedItem> {
-  owner: Owner;
+  /** Without its items: the page has its own. */
+  owner: Omit<Owner, 'items'>;
 }
 
 /**
@@ -107,8 +108,9 @@ export const actionItemsPages = definePages<SummaryView>({
 export const ownerPages = definePages<OwnerView>({
   name: 'owner',
   views(model) {
-    return ownersOf(model).flatMap((owner) => paginate(owner.items, itemsPerPage, owner.path, model.link).map((list) => ({ ...list, owner })));
+    return ownersOf(model).flatMap(({ items, ...owner }) => paginate(items, itemsPerPage, owner.path, model.link).map((list) => ({ ...list, owner })));
   },
+  rendersFromView: true,
   render(view, model) {
     const { owner, pager } = view;
     // Sorting by due date reorders what a page shows; a list over many pages is already in that order.

@@ -1,5 +1,5 @@
 import { compareText } from '../../rollup/order.js';
-import { CardList, PagerNav } from '../components.js';
+import { CardList, cardView, PagerNav, type CardView } from '../components.js';
 import { page } from '../layout.js';
 import { statusLabels, type PostmortemView, type SeverityView } from '../model.js';
 import { definePages } from '../page.js';
@@ -9,10 +9,12 @@ import { shardNames } from '../search-index.js';
 /** Postmortems on one page of the home list: enough to scan, few enough to stay small at any count. */
 export const homePageSize = 50;
 
-interface HomeView extends ListPage<PostmortemView> {
+interface HomeView extends ListPage<CardView> {
   total: number;
   /** The search box and its facets, on the first page only. */
   facets: Facet[] | undefined;
+  /** The search index's shards, with the facets. */
+  shards: string[] | undefined;
 }
 
 /** `/`: the newest postmortems with search over all of them; `/page/N/`: the rest, newest first. */
@@ -20,12 +22,14 @@ export default definePages<HomeView>({
   name: 'home',
   views(model) {
     const all = facets(model.postmortems, model.severities);
-    return paginate(model.postmortems, homePageSize, '/', model.link).map((list, index) => ({
+    return paginate(model.postmortems.map(cardView), homePageSize, '/', model.link).map((list, index) => ({
       ...list,
       total: model.postmortems.length,
       facets: index === 0 ? all : undefined,
+      shards: index === 0 ? shardNames(model.postmortems) : undefined,
     }));
   },
+  rendersFromView: true,
   render(view, model) {
     const { pager, items, total } = view;
     const first = (pager.number - 1) * homePageSize + 1;
@@ -39,7 +43,7 @@ export default definePages<HomeView>({
         <>
           <h1>Postmortems{pager.number > 1 && <span class="page-number">, page {pager.number}</span>}</h1>
           <p class="lede">{model.site.description}</p>
-          {view.facets && <SearchForm facets={view.facets} pagefindPath={model.link('/pagefind/')} shards={shardNames(model.postmortems)} />}
+          {view.facets && <SearchForm facets={view.facets} pagefindPath={model.link('/pagefind/')} shards={view.shards ?? []} />}
           {view.facets && (
             <noscript>
               <p class="note">Search needs JavaScript; every postmortem is listed below and on the pages after it, newest first.</p>

@@ -8,6 +8,7 @@ import { definePages } from '../page.js';
 export default definePages<PostmortemView>({
   name: 'postmortem',
   views: (model) => model.postmortems,
+  rendersFromView: true,
   render(pm, model) {
     const body = bodyAroundActionItems(pm.body);
     return page({

@@ -1,7 +1,7 @@
 import { formatRevenue, formatCount } from '../../report/stats/report.js';
 import { formatDuration } from '../../rollup/index.js';
 import { compareText } from '../../rollup/order.js';
-import { CardList, Figures, PagerNav } from '../components.js';
+import { CardList, cardView, Figures, PagerNav, type CardView } from '../components.js';
 import { page } from '../layout.js';
 import { servicePath, type Labelled, type PostmortemView, type SiteModel } from '../model.js';
 import { definePages, perModel } from '../page.js';
@@ -18,8 +18,8 @@ interface Service {
   totals: Labelled[];
 }
 
-interface ServiceView extends ListPage<PostmortemView> {
-  service: Service;
+interface ServiceView extends ListPage<CardView> {
+  service: Pick<Service, 'name' | 'totals'>;
 }
 
 /** Every service named by a postmortem, by name, with its rollups and its postmortems newest first. */
@@ -98,7 +98,9 @@ export const servicesPages = definePages<ListPage<Service>>({
 /** `/services/NAME/`: one service's rollups and its postmortems, newest first, a page at a time. */
 export const servicePages = definePages<ServiceView>({
   name: 'service',
-  views: (model) => servicesOf(model).flatMap((service) => paginate(service.postmortems, postmortemsPerPage, service.path, model.link).map((list) => ({ ...list, service }))),
+  views: (model) =>
+    servicesOf(model).flatMap(({ name, totals, postmortems, path }) => paginate(postmortems.map(cardView), postmortemsPerPage, path, model.link).map((list) => ({ ...list, service: { name, totals } }))),
+  rendersFromView: true,
   render(view, model) {
     const { service, pager } = view;
     return page({
