@@ -107,10 +107,19 @@ function spanOf(year: string): string {
   return `${first}-${first + 1}`;
 }
 
-/** To the indexer's thread: a shard to index, or that there are no more, or to stop at once. */
-export type IndexerRequest = { name: string; folder: string; records: SearchRecord[] } | 'end' | 'stop';
-/** From it: ready for a shard, or a shard written. */
-export type IndexerReply = { ready: true } | { indexed: string };
+/**
+ * To the indexer's thread: a shard to index, the next of its records (none once they are all
+ * sent), or that there are no more shards, or to stop at once.
+ */
+export type IndexerRequest = { name: string; folder: string } | { records: SearchRecord[] } | 'end' | 'stop';
+/** From it: ready for a shard, ready for more of its records, or a shard written. */
+export type IndexerReply = { ready: true } | { more: true } | { indexed: string };
+
+/**
+ * Records sent to an indexer's thread at a time: a shard's records in one message would be held
+ * whole, twice over while copied, by this thread and that one.
+ */
+const recordsPerMessage = 500;
 
 const workerScript = new URL('./search-worker.js', import.meta.url);
 
@@ -164,15 +173,23 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
 /** Hands the thread's indexer one pending shard after another, until none is left. */
 function indexOnThread(worker: Worker, pending: SearchShard[], signal: AbortSignal | undefined, onIndexed: (shard: SearchShard) => void, stopAll: () => void): Promise<void> {
   let current: SearchShard | undefined;
+  let sent = 0;
   return new Promise<void>((resolve, reject) => {
     worker.on('message', (reply: IndexerReply) => {
       if ('indexed' in reply) {
         if (current) onIndexed(current);
         return;
       }
+      if ('more' in reply) {
+        // Records are made only as the indexer asks for them, so few are held at once.
+        const batch = current?.postmortems.slice(sent, sent + recordsPerMessage) ?? [];
+        sent += batch.length;
+        worker.postMessage({ records: batch.map(searchRecord) } satisfies IndexerRequest);
+        return;
+      }
       current = signal?.aborted ? undefined : pending.shift();
-      // Each shard's records are made only when an indexer is ready for them, so few are held at once.
-      worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name), records: current.postmortems.map(searchRecord) } : 'end') satisfies IndexerRequest);
+      sent = 0;
+      worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name) } : 'end') satisfies IndexerRequest);
     });
     worker.once('error', (error) => {
       // The others stop at their next record: the build has failed.

@@ -26,19 +26,25 @@ const allocatorSettings = 'narenas:1,dirty_decay_ms:1000,muzzy_decay_ms:0';
  * Writes the index of one shard's records into `folder`. Each shard has an indexer process of its
  * own, stopped once the shard is written: the process keeps much of the memory an index took even
  * after the index is deleted, so one process for every shard would hold the most any shard needed,
- * and more. `stopped` is asked between records: once it says yes, nothing is written.
+ * and more. The records may come as they are made. `stopped` is asked between records: once it
+ * says yes, nothing is written.
  */
-export async function indexRecords(folder: string, records: readonly SearchRecord[], stopped: () => boolean = () => false): Promise<void> {
+export async function indexRecords(folder: string, records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>, stopped: () => boolean = () => false): Promise<void> {
   try {
     const { index, errors } = await startIndex().catch((error: unknown) => ({ index: undefined, errors: [(error as Error).message] }));
     if (!index) throw new Error(`Cannot start the search indexer: ${errors.join('; ')}`);
     const problems: string[] = [];
-    let next = 0;
+    // One iterator for every sender: each record is taken once.
+    const pending = (async function* () {
+      yield* records;
+    })();
     // Every record sent is answered before the process is stopped, so none starts it again.
     const send = async (): Promise<void> => {
-      while (next < records.length && problems.length === 0 && !stopped()) {
+      while (problems.length === 0 && !stopped()) {
+        const next = await pending.next();
+        if (next.done) return;
         try {
-          problems.push(...(await index.addCustomRecord(records[next++]!)).errors);
+          problems.push(...(await index.addCustomRecord(next.value)).errors);
         } catch (error) {
           problems.push((error as Error).message);
         }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { indexRecords } from './search-indexer.js';
+import { indexRecords, type SearchRecord } from './search-indexer.js';
 import type { IndexerReply, IndexerRequest } from './search-index.js';
 
 /**
@@ -15,14 +15,24 @@ port.on('message', (request: IndexerRequest) => {
   if (request === 'stop') stopped = true;
   deliver(request);
 });
-const next = (): Promise<IndexerRequest> =>
+/** Tells the build thread what this one is ready for, and waits for it. */
+const ask = (reply: IndexerReply): Promise<IndexerRequest> =>
   new Promise((resolve) => {
     deliver = resolve;
-    port.postMessage({ ready: true } satisfies IndexerReply);
+    port.postMessage(reply);
   });
 
-for (let request = await next(); request !== 'stop' && request !== 'end' && !stopped; request = await next()) {
-  await indexRecords(join(outDir, request.folder), request.records, () => stopped);
+/** The current shard's records, asked for a message's worth at a time; none more once they stop coming. */
+async function* shardRecords(): AsyncGenerator<SearchRecord> {
+  for (;;) {
+    const request = await ask({ more: true });
+    if (typeof request !== 'object' || !('records' in request) || request.records.length === 0) return;
+    yield* request.records;
+  }
+}
+
+for (let request = await ask({ ready: true }); typeof request === 'object' && 'folder' in request && !stopped; request = await ask({ ready: true })) {
+  await indexRecords(join(outDir, request.folder), shardRecords(), () => stopped);
   if (!stopped) port.postMessage({ indexed: request.name } satisfies IndexerReply);
 }
 port.close();
