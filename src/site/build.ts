@@ -22,7 +22,8 @@ import { closeIndexer, indexShards, searchShards, shardFolder } from './search-i
 
 /**
  * Marks a folder as a built site, which the next build may replace; any other folder is left
- * alone. It also lists each postmortem page with a hash of what it was rendered from.
+ * alone. It also lists each page a rebuild may keep (`rendersFromView`) with a hash of what it
+ * was rendered from.
  */
 const markerFile = '.hindsight-site';
 
@@ -382,7 +383,7 @@ function keepFile(from: string, to: string): boolean {
   }
 }
 
-/** What a postmortem page is rendered from besides the renderer: its view and the site around it. */
+/** What a page that `rendersFromView` is rendered from besides the renderer: its view and the site around it. */
 function viewHash(view: PageView, { site, problems }: SiteModel): string {
   const hash = createHash('sha1');
   // A body is held deflated: its bytes go into the hash as they are, not written out as JSON.

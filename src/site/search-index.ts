@@ -181,8 +181,8 @@ function indexOnThread(worker: Worker, pending: SearchShard[], signal: AbortSign
         return;
       }
       if ('more' in reply) {
-        // Records are made only as the indexer asks for them, so few are held at once.
-        const batch = current?.postmortems.slice(sent, sent + recordsPerMessage) ?? [];
+        // Records are made only as the indexer asks for them, so few are held at once; none once the build has failed.
+        const batch = signal?.aborted ? [] : (current?.postmortems.slice(sent, sent + recordsPerMessage) ?? []);
         sent += batch.length;
         worker.postMessage({ records: batch.map(searchRecord) } satisfies IndexerRequest);
         return;

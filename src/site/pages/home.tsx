@@ -11,22 +11,19 @@ export const homePageSize = 50;
 
 interface HomeView extends ListPage<CardView> {
   total: number;
-  /** The search box and its facets, on the first page only. */
-  facets: Facet[] | undefined;
-  /** The search index's shards, with the facets. */
-  shards: string[] | undefined;
+  /** The search box, its facets and the index's shards, on the first page only. */
+  search: { facets: Facet[]; shards: string[] } | undefined;
 }
 
 /** `/`: the newest postmortems with search over all of them; `/page/N/`: the rest, newest first. */
 export default definePages<HomeView>({
   name: 'home',
   views(model) {
-    const all = facets(model.postmortems, model.severities);
+    const search = { facets: facets(model.postmortems, model.severities), shards: shardNames(model.postmortems) };
     return paginate(model.postmortems.map(cardView), homePageSize, '/', model.link).map((list, index) => ({
       ...list,
       total: model.postmortems.length,
-      facets: index === 0 ? all : undefined,
-      shards: index === 0 ? shardNames(model.postmortems) : undefined,
+      search: index === 0 ? search : undefined,
     }));
   },
   rendersFromView: true,
@@ -38,13 +35,13 @@ export default definePages<HomeView>({
       model,
       title: pager.number === 1 ? 'Postmortems' : `Postmortems, page ${pager.number}`,
       nav: 'home',
-      scripts: view.facets ? ['search.js'] : [],
+      scripts: view.search ? ['search.js'] : [],
       children: (
         <>
           <h1>Postmortems{pager.number > 1 && <span class="page-number">, page {pager.number}</span>}</h1>
           <p class="lede">{model.site.description}</p>
-          {view.facets && <SearchForm facets={view.facets} pagefindPath={model.link('/pagefind/')} shards={view.shards ?? []} />}
-          {view.facets && (
+          {view.search && <SearchForm {...view.search} pagefindPath={model.link('/pagefind/')} />}
+          {view.search && (
             <noscript>
               <p class="note">Search needs JavaScript; every postmortem is listed below and on the pages after it, newest first.</p>
             </noscript>
@@ -56,7 +53,7 @@ export default definePages<HomeView>({
             <CardList postmortems={items} id="postmortems" />
             <PagerNav pager={pager} label="Pages of postmortems" />
           </div>
-          {view.facets && (
+          {view.search && (
             <>
               <ol class="postmortem-list" id="results" hidden></ol>
               <button type="button" class="more" id="more-results" hidden>
