@@ -17,8 +17,8 @@ const counts = [...root.querySelectorAll('fieldset[data-facet] label')].map((lab
   built: label.querySelector('.count').textContent,
 }));
 
-// One index per span of years (`2025-2026`), newest first (see src/site/search-index.ts); the
-// newest one's script searches them all.
+// One index per shard of months, named by its first (`2025-03`), newest first (see
+// src/site/search-index.ts); the newest one's script searches them all.
 const base = new URL(root.dataset.pagefindPath, document.baseURI);
 const shards = root.dataset.pagefindShards.split(' ').filter(Boolean);
 let pagefind;
@@ -37,7 +37,7 @@ function loadIndex() {
     const [newest, ...older] = shards;
     const module = await import(new URL(`${newest}/pagefind.js`, base).href);
     await module.options({ excerptLength: 24, noWorker: true });
-    for (const year of older) await module.mergeIndex(new URL(`${year}/`, base).pathname, { noWorker: true });
+    for (const shard of older) await module.mergeIndex(new URL(`${shard}/`, base).pathname, { noWorker: true });
     pagefind = module;
   })().catch(() => {
     // No index (the site was not built by `hindsight build`): the list stays, without search.
@@ -82,22 +82,14 @@ async function facetCounts(term, filters, search) {
 
 /**
  * Every postmortem the facets allow, newest first. Merged indexes order results by score, which a
- * sort does not make comparable between indexes; each index is sorted within its span of years, so
- * the spans are searched one after the other, newest first. The counts come from one search over
- * them all.
+ * sort does not make comparable between indexes; each index is sorted within its months, so the
+ * shards are searched one by one (each record names its shard as a filter), newest first. The
+ * counts come from one search over them all.
  */
 async function newestFirst(filters) {
-  const spans = shards.map((shard) => {
-    const [first, last] = shard.split('-').map(Number);
-    const years = [];
-    for (let year = last; year >= first; year--) years.push(String(year));
-    return years.filter((year) => !filters.year || filters.year.any.includes(year));
-  });
-  const bySpan = await Promise.all(
-    spans.filter((years) => years.length > 0).map((years) => pagefind.search(null, { filters: { ...filters, year: { any: years } }, sort: { date: 'desc' } })),
-  );
+  const byShard = await Promise.all(shards.map((shard) => pagefind.search(null, { filters: { ...filters, shard: { any: [shard] } }, sort: { date: 'desc' } })));
   const all = await pagefind.search(null, { filters });
-  return { results: bySpan.flatMap((search) => search.results), filters: all.filters };
+  return { results: byShard.flatMap((search) => search.results), filters: all.filters };
 }
 
 /**

@@ -15,10 +15,12 @@ export interface RenderedBody {
   actionItems?: { start: number; end: number };
   /** The words of the body, blocks apart. */
   text: Uint8Array;
+  /** The text's length in characters, known without inflating it: what sizes the search shards. */
+  textLength: number;
 }
 
 /** A body with nothing in it. */
-export const emptyBody: RenderedBody = { html: pack(''), text: pack('') };
+export const emptyBody: RenderedBody = { html: pack(''), text: pack(''), textLength: 0 };
 
 /** The whole body as HTML. */
 export function bodyHtml(body: RenderedBody): string {

@@ -67,16 +67,17 @@ function tableRow(state: State, node: TableRow, parent: Parents | undefined): El
 /** Renders a postmortem's Markdown tree; `split` is where the Action Items table stands in the file. */
 export function renderBody(tree: MdastRoot, split?: Position): RenderedBody {
   const hast = processor.runSync(tree) as HastRoot;
-  const text = pack(plainText(hast).trim());
+  const plain = plainText(hast).trim();
+  const [text, textLength] = [pack(plain), plain.length];
   const offset = split?.start.offset;
   const index = offset === undefined ? -1 : hast.children.findIndex((node) => node.position?.start.offset === offset);
-  if (index === -1) return { html: pack(stringify(hast.children).trim()), text };
+  if (index === -1) return { html: pack(stringify(hast.children).trim()), text, textLength };
   // Each child is written on its own, so the parts' lengths are the table's place in the whole.
   const [before, table, after] = [hast.children.slice(0, index), hast.children.slice(index, index + 1), hast.children.slice(index + 1)].map(stringify) as [string, string, string];
   const whole = before + table + after;
   const lead = whole.length - whole.trimStart().length;
   const start = before.length - lead;
-  return { html: pack(whole.trim()), actionItems: { start, end: start + table.length }, text };
+  return { html: pack(whole.trim()), actionItems: { start, end: start + table.length }, text, textLength };
 }
 
 function stringify(children: RootContent[]): string {

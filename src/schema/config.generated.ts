@@ -95,6 +95,10 @@ export interface HindsightConfig {
      * The branch that source links point at. Default `main`.
      */
     branch?: string;
+    /**
+     * The search index is split by date into shards of whole months, each holding at most this many characters of postmortem text (a month with more is a shard of its own). A search downloads a part of every shard; a build indexes again only the shards whose postmortems changed, and indexing one takes about 60 bytes of memory per character. Default 11000000: about 2,700 postmortems of 4 KB, some 650 MB to index.
+     */
+    searchShardSize?: number;
   };
 }
 export interface Severity {

@@ -18,7 +18,7 @@ import type { PageView } from './page.js';
 import { pageSets } from './pages/index.js';
 import filePages from './pages/files.js';
 import postmortemPages from './pages/postmortem.js';
-import { closeIndexer, indexShards, searchShards, shardFolder } from './search-index.js';
+import { closeIndexer, indexShards, searchShards, shardFolder, type SearchShard } from './search-index.js';
 
 /**
  * Marks a folder as a built site, which the next build may replace; any other folder is left
@@ -94,24 +94,32 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       });
     /**
      * The views of the pages to render: a page of a kind that renders from its view alone, whose
-     * view did not change, is linked from the last build instead.
+     * view did not change, is linked from the last build instead. Hashing and linking ten thousand
+     * pages takes seconds; it pauses now and then, so the search indexer's thread, which asks this
+     * one for records as it needs them, is never kept waiting.
      */
-    const pagesToRender = (): Record<string, PageView[]> =>
-      Object.fromEntries(
-        pageSets.map((pages) => {
-          const views = pages.views(model);
-          if (!pages.rendersFromView) return [pages.name, views];
-          const rendered = views.filter((view) => {
-            const hash = viewHash(view, model);
-            manifest.pages[view.path] = hash;
-            return previous?.renderer !== renderer || previous.pages[view.path] !== hash || !keepPage(outDir, staging, view.path);
-          });
-          if (pages === postmortemPages) reused = views.length - rendered.length;
-          return [pages.name, rendered];
-        }),
-      );
+    const pagesToRender = async (): Promise<Record<string, PageView[]>> => {
+      const toRender: Record<string, PageView[]> = {};
+      for (const pages of pageSets) {
+        const views = pages.views(model);
+        if (!pages.rendersFromView) {
+          toRender[pages.name] = views;
+          continue;
+        }
+        const rendered: PageView[] = [];
+        for (const [index, view] of views.entries()) {
+          if (index % pagesBetweenPauses === pagesBetweenPauses - 1) await new Promise((resume) => setImmediate(resume));
+          const hash = viewHash(view, model);
+          manifest.pages[view.path] = hash;
+          if (previous?.renderer !== renderer || previous.pages[view.path] !== hash || !keepPage(outDir, staging, view.path)) rendered.push(view);
+        }
+        if (pages === postmortemPages) reused = views.length - rendered.length;
+        toRender[pages.name] = rendered;
+      }
+      return toRender;
+    };
     const writePages = async (): Promise<void> => {
-      const views = pagesToRender();
+      const views = await pagesToRender();
       const total = Object.values(views).reduce((sum, list) => sum + list.length, 0);
       let done = 0;
       // Eleventy keeps every page it renders until its run ends: the pages go in runs of a bounded
@@ -131,25 +139,32 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       }
     };
     const indexSearch = async (): Promise<void> => {
-      const shards = searchShards(model.postmortems);
+      const shards = searchShards(model.postmortems, config.site.searchShardSize);
       let indexed = 0;
       const step = (): void => onProgress({ phase: 'index', done: indexed, total: shards.length });
       step();
-      const changed = shards.filter((shard) => {
-        manifest.shards[shard.name] = shard.hash;
-        if (previous?.shards[shard.name] !== shard.hash || !keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) return true;
+      const index = (pending: SearchShard[]): Promise<void> =>
+        indexShards(staging, pending, {
+          signal: stop.signal,
+          onIndexed: () => {
+            indexed += 1;
+            step();
+          },
+        });
+      for (const shard of shards) manifest.shards[shard.name] = shard.hash;
+      const unchanged = shards.filter((shard) => previous?.shards[shard.name] === shard.hash);
+      // The changed shards are indexed first; the others' files are linked meanwhile, and a shard
+      // whose files cannot be linked is indexed after.
+      const indexing = index(shards.filter((shard) => !unchanged.includes(shard)));
+      const notKept = unchanged.filter((shard) => {
+        if (!keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) return true;
         reusedShards += 1;
         indexed += 1;
         step();
         return false;
       });
-      await indexShards(staging, changed, {
-        signal: stop.signal,
-        onIndexed: () => {
-          indexed += 1;
-          step();
-        },
-      });
+      await indexing;
+      await index(notKept);
     };
     // The index first: on a rebuild, Pagefind indexing a changed shard takes longest.
     await Promise.all([task(indexSearch), task(writePages)]);
@@ -162,6 +177,9 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
   }
   return { outDir, pages: model.postmortems.length, reused, reusedShards, ...folderSize(outDir) };
 }
+
+/** Pages hashed, and kept or not, between two pauses of a rebuild (a few tens of milliseconds of work). */
+const pagesBetweenPauses = 200;
 
 /** Postmortem pages one Eleventy run renders at most. */
 const postmortemsPerRun = 1_000;
@@ -235,7 +253,7 @@ export async function serveSite(options: ServeOptions): Promise<SiteServer> {
     watch: [config.postmortemsDir, join(config.root, configFileName)].map((path) => relative(process.cwd(), path)),
     log: options.log,
     after: async () => {
-      const changed = searchShards(lastGood?.postmortems ?? []).filter((shard) => indexed.get(shard.name) !== shard.hash);
+      const changed = searchShards(lastGood?.postmortems ?? [], lastGood?.config.site.searchShardSize ?? config.site.searchShardSize).filter((shard) => indexed.get(shard.name) !== shard.hash);
       for (const shard of changed) indexed.delete(shard.name);
       await indexShards(outDir, changed, { onIndexed: (shard) => indexed.set(shard.name, shard.hash) });
     },
@@ -356,11 +374,14 @@ function keepPage(outDir: string, staging: string, path: string): boolean {
 function keepFolder(from: string, to: string): boolean {
   try {
     const files = readdirSync(from, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    // A shard's index is thousands of files in a few folders: each folder is made once.
+    const made = new Set<string>();
     return (
       files.length > 0 &&
       files.every((entry) => {
         const target = join(to, relative(from, join(entry.parentPath, entry.name)));
-        mkdirSync(dirname(target), { recursive: true });
+        if (!made.has(entry.parentPath)) mkdirSync(dirname(target), { recursive: true });
+        made.add(entry.parentPath);
         return keepFile(join(entry.parentPath, entry.name), target);
       })
     );

@@ -8,10 +8,12 @@ import {
   actionItemsOf,
   computeBreakdowns,
   computeStats,
+  countBySeverity,
   durationNames,
   formatDuration,
   formatMoney,
   postmortemDurations,
+  severityOrder,
   type ActionItemState,
   type Breakdowns,
   type DurationName,
@@ -122,7 +124,6 @@ const milestoneLabels = {
   resolved_at: 'Resolved',
 } as const;
 const linkLabels = { incident: 'Incident record', dashboard: 'Dashboard', runbook: 'Runbook', ticket: 'Ticket' } as const;
-/** The feed carries the newest postmortems only; readers already have the older ones. */
 
 /**
  * What every page of the site reads, computed once per build from the postmortems the linter
@@ -145,11 +146,20 @@ export interface SiteModel {
   problems: string[];
 }
 
+/**
+ * The site model. Its rollups are computed when first read: a build starts its search index from
+ * the postmortems' views, and the index, the longest step of a rebuild, need not wait for them.
+ */
 export function siteModel({ config, postmortems, asOf, problems = [] }: SiteInput): SiteModel {
   const severityIds = config.severities.map((severity) => severity.id);
-  const stats = computeStats(postmortems, asOf, severityIds);
-  const breakdowns = computeBreakdowns(postmortems, asOf, severityIds);
-  const severities = severityViews(config.severities, breakdowns);
+  let rollups: Pick<SiteModel, 'stats' | 'breakdowns' | 'report'> | undefined;
+  const rollupsOf = (): Pick<SiteModel, 'stats' | 'breakdowns' | 'report'> => {
+    if (rollups) return rollups;
+    const stats = computeStats(postmortems, asOf, severityIds);
+    const breakdowns = computeBreakdowns(postmortems, asOf, severityIds);
+    return (rollups = { stats, breakdowns, report: { stats, breakdowns, postmortems: newestFirst, skipped: [], severities: config.severities } });
+  };
+  const severities = severityViews(config.severities, postmortems);
   const severityOf = new Map(severities.map((severity) => [severity.id, severity]));
   const newestFirst = [...postmortems].sort((a, b) => compareText(b.frontmatter.date, a.frontmatter.date) || compareText(a.id, b.id));
   const base = config.site.pathPrefix.endsWith('/') ? config.site.pathPrefix : `${config.site.pathPrefix}/`;
@@ -161,23 +171,32 @@ export function siteModel({ config, postmortems, asOf, problems = [] }: SiteInpu
     site: { title: config.site.title, description: config.site.description, baseUrl: config.site.baseUrl, base, asOf },
     severities,
     postmortems: newestFirst.map((postmortem) => postmortemView(postmortem, { config, asOf, summaries, link })),
-    stats,
-    breakdowns,
-    report: { stats, breakdowns, postmortems: newestFirst, skipped: [], severities: config.severities },
+    get stats() {
+      return rollupsOf().stats;
+    },
+    get breakdowns() {
+      return rollupsOf().breakdowns;
+    },
+    get report() {
+      return rollupsOf().report;
+    },
     link,
     problems,
   };
 }
 
-function severityViews(configured: readonly Severity[], breakdowns: Breakdowns): SeverityView[] {
-  return breakdowns.bySeverity.map((group, index) => {
-    const severity = configured.find((candidate) => candidate.id === group.key);
+/** Every configured severity, worst first, then any other that occurs: the order of `Breakdowns.bySeverity`. */
+function severityViews(configured: readonly Severity[], postmortems: readonly ValidPostmortem[]): SeverityView[] {
+  const ids = configured.map((severity) => severity.id);
+  const counts = countBySeverity(postmortems, ids);
+  return severityOrder(postmortems, ids).map((id, index) => {
+    const severity = configured.find((candidate) => candidate.id === id);
     return {
-      id: group.key,
-      name: severity?.name ?? group.key,
+      id,
+      name: severity?.name ?? id,
       definition: severity?.definition,
       className: `sev-${Math.min(index, 4) + 1}`,
-      postmortems: group.postmortems,
+      postmortems: counts[id] ?? 0,
     };
   });
 }

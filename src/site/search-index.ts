@@ -12,19 +12,20 @@ import { indexerFingerprint, indexRecords, shardFolder, type SearchRecord } from
 export { closeIndexer, shardFolder, type SearchRecord } from './search-indexer.js';
 
 /**
- * The search index, one Pagefind index per two calendar years of postmortems (2025–2026,
- * 2023–2024, …), each in its own folder (`pagefind/2025-2026/`); the browser searches them
- * together. A rebuild indexes again only the shards whose records changed and keeps the others, so
- * one changed postmortem does not re-index ten thousand. The spans are fixed, so a new postmortem
- * never moves the others between shards, and they keep a newest-first listing exact: each index
- * is sorted within its span. Two years, not one: every index a search reads costs a chunk of
- * index data, whatever its size.
+ * The search index, split by date into Pagefind indexes ("shards") of whole months, oldest first,
+ * each holding at most `site.searchShardSize` characters of text; each is written in its own folder
+ * (`pagefind/2024-03/`, named by its first month) and the browser searches them together. A rebuild
+ * indexes again only the shards whose records changed and keeps the others, so one changed
+ * postmortem does not re-index ten thousand; indexing one takes memory in proportion to its text,
+ * which the size bounds however many postmortems a year brings. Filled from the oldest month, the
+ * shards keep their months as new postmortems come: those go into the newest. Every search reads a
+ * chunk of each shard's index, whatever its size, so shards are not made smaller than that.
  *
  * The index is made from the site model, one record per postmortem, not from the written pages:
  * it can be written while the pages are.
  */
 export interface SearchShard {
-  /** The span, `2025-2026`, which names the folder. */
+  /** Its first month, `2024-03`, which names the folder. */
   name: string;
   /** Its postmortems, newest first. */
   postmortems: PostmortemView[];
@@ -34,22 +35,24 @@ export interface SearchShard {
 
 /**
  * One postmortem as the search finds and shows it: its title and body text to match and excerpt;
- * the fields a result is drawn from (as text, by `site/assets/search.js`); the facets' filters and
- * the date to sort by. The URL is the page's path in the site, without the path prefix: the
- * browser puts it before the URL itself, as it does for the index's own files.
+ * the fields a result is drawn from (as text, by `site/assets/search.js`); the facets' filters, its
+ * shard's name as a filter (a newest-first listing reads one shard at a time), and the date to
+ * sort by. The URL is the page's path in the site, without the path prefix: the browser puts it
+ * before the URL itself, as it does for the index's own files.
  */
-export function searchRecord(pm: PostmortemView): SearchRecord {
-  return { ...recordFields(pm), content: `${pm.title}\n${bodyText(pm.body)}` };
+export function searchRecord(pm: PostmortemView, shard: string): SearchRecord {
+  return { ...recordFields(pm, shard), content: `${pm.title}\n${bodyText(pm.body)}` };
 }
 
 /** A record but for its content, which is the title (a field already) and the body's text. */
-function recordFields(pm: PostmortemView): Omit<SearchRecord, 'content'> {
+function recordFields(pm: PostmortemView, shard: string): Omit<SearchRecord, 'content'> {
   const filters: Record<string, string[]> = {
     severity: [pm.severity.id],
     service: pm.services.map((service) => service.label),
     year: [pm.year],
     status: [pm.status],
     tag: pm.tags,
+    shard: [shard],
   };
   return {
     url: pm.path,
@@ -75,36 +78,51 @@ function recordFields(pm: PostmortemView): Omit<SearchRecord, 'content'> {
   };
 }
 
-/** The shards of these postmortems, newest first. */
-export function searchShards(postmortems: readonly PostmortemView[]): SearchShard[] {
-  const bySpan = new Map<string, PostmortemView[]>();
-  for (const postmortem of postmortems) {
-    const span = spanOf(postmortem.year);
-    const shard = bySpan.get(span);
-    if (shard) shard.push(postmortem);
-    else bySpan.set(span, [postmortem]);
-  }
-  return shardNames(postmortems).map((name) => {
-    const shard = bySpan.get(name) ?? [];
+/** The shards of these postmortems (newest first, as a site model holds them), newest first. */
+export function searchShards(postmortems: readonly PostmortemView[], maxText: number): SearchShard[] {
+  return shardLayout(postmortems, maxText).map(({ name, postmortems: shard }) => {
     const hash = createHash('sha1').update(indexerFingerprint());
     for (const postmortem of shard) {
       // The whole record; the body's text, the bulk of it, as it is held (deflated).
       const { text } = postmortem.body;
-      hash.update(`${JSON.stringify(recordFields(postmortem))}${text.length}\n`).update(text);
+      hash.update(`${JSON.stringify(recordFields(postmortem, name))}${text.length}\n`).update(text);
     }
     return { name, postmortems: shard, hash: hash.digest('base64') };
   });
 }
 
 /** The shards' names, newest first: what the browser merges. */
-export function shardNames(postmortems: readonly PostmortemView[]): string[] {
-  return [...new Set(postmortems.map((postmortem) => spanOf(postmortem.year)))].sort().reverse();
+export function shardNames(postmortems: readonly PostmortemView[], maxText: number): string[] {
+  return shardLayout(postmortems, maxText).map(({ name }) => name);
 }
 
-/** `2025-2026` for 2025 and for 2026. */
-function spanOf(year: string): string {
-  const first = Math.floor(Number(year) / 2) * 2;
-  return `${first}-${first + 1}`;
+/**
+ * Months, oldest first, go into the current shard while its text stays within `maxText`; a month
+ * that would take it past starts the next. So a shard changes its months only when one of them
+ * crosses that line, and the newest shard takes the new postmortems.
+ */
+function shardLayout(postmortems: readonly PostmortemView[], maxText: number): Array<{ name: string; postmortems: PostmortemView[] }> {
+  const months = new Map<string, { text: number; postmortems: PostmortemView[] }>();
+  for (const postmortem of postmortems) {
+    const key = postmortem.date.slice(0, 7);
+    const month = months.get(key) ?? { text: 0, postmortems: [] };
+    month.text += postmortem.title.length + postmortem.body.textLength;
+    month.postmortems.push(postmortem);
+    months.set(key, month);
+  }
+  const shards: Array<{ name: string; text: number; postmortems: PostmortemView[] }> = [];
+  for (const key of [...months.keys()].sort()) {
+    const month = months.get(key)!;
+    const current = shards.at(-1);
+    if (current && current.text + month.text <= maxText) {
+      current.text += month.text;
+      // Newer months before older ones: newest first within the shard too.
+      current.postmortems.unshift(...month.postmortems);
+    } else {
+      shards.push({ name: key, text: month.text, postmortems: [...month.postmortems] });
+    }
+  }
+  return shards.reverse();
 }
 
 /**
@@ -149,7 +167,7 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
   if (!workerAvailable) {
     for (const shard of shards) {
       if (signal?.aborted) return;
-      await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map(searchRecord), () => signal?.aborted ?? false);
+      await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map((postmortem) => searchRecord(postmortem, shard.name)), () => signal?.aborted ?? false);
       if (!signal?.aborted) onIndexed(shard);
     }
     return;
@@ -182,9 +200,10 @@ function indexOnThread(worker: Worker, pending: SearchShard[], signal: AbortSign
       }
       if ('more' in reply) {
         // Records are made only as the indexer asks for them, so few are held at once; none once the build has failed.
-        const batch = signal?.aborted ? [] : (current?.postmortems.slice(sent, sent + recordsPerMessage) ?? []);
+        const shard = signal?.aborted ? undefined : current;
+        const batch = shard ? shard.postmortems.slice(sent, sent + recordsPerMessage).map((postmortem) => searchRecord(postmortem, shard.name)) : [];
         sent += batch.length;
-        worker.postMessage({ records: batch.map(searchRecord) } satisfies IndexerRequest);
+        worker.postMessage({ records: batch } satisfies IndexerRequest);
         return;
       }
       current = signal?.aborted ? undefined : pending.shift();

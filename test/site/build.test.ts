@@ -8,7 +8,7 @@ import { buildSite } from '../../src/site/build.js';
 import { siteModel, type SiteModel } from '../../src/site/model.js';
 import { siteParts } from '../../src/site/page.js';
 import { pageSets } from '../../src/site/pages/index.js';
-import { searchRecord, type SearchRecord } from '../../src/site/search-index.js';
+import { searchRecord, searchShards, type SearchRecord } from '../../src/site/search-index.js';
 import { edit, findings, validPostmortem } from '../helpers/lint.js';
 import { hostileId, hostileOwner, hostileTitle, siteCorpus, uniqueWord } from './corpus.js';
 import {
@@ -50,7 +50,8 @@ afterAll(removeFolders);
 /** The search index's record of each postmortem in a repository, by id. */
 async function searchRecords(root: string): Promise<Map<string, SearchRecord>> {
   const { config, valid } = await runLint({ cwd: root, asOf, render: true, slim: true });
-  return new Map(siteModel({ config, postmortems: valid, asOf }).postmortems.map((view) => [view.id, searchRecord(view)]));
+  const shards = searchShards(siteModel({ config, postmortems: valid, asOf }).postmortems, config.site.searchShardSize);
+  return new Map(shards.flatMap((shard) => shard.postmortems.map((view) => [view.id, searchRecord(view, shard.name)] as const)));
 }
 
 /** Every file the build wrote, by path under the site. */
@@ -89,8 +90,8 @@ describe('hindsight build', () => {
       'assets/site.css',
       'assets/search.js',
       'assets/overdue.js',
-      'pagefind/2026-2027/pagefind.js',
-      'pagefind/2024-2025/pagefind.js',
+      'pagefind/2026-03/pagefind.js',
+      'pagefind/2024-06/pagefind.js',
       '404.html',
     ]) {
       expect(files).toContain(path);
@@ -138,7 +139,7 @@ describe('hindsight build', () => {
         statusLabel: 'Published',
         headline: expect.any(String),
       },
-      filters: { severity: ['SEV3'], service: ['search', 'search-indexer'], year: ['2025'], status: ['published'], tag: ['search'] },
+      filters: { severity: ['SEV3'], service: ['search', 'search-indexer'], year: ['2025'], status: ['published'], tag: ['search'], shard: ['2025-11'] },
       sort: { date: '2025-11-02' },
     });
     expect(records.get(searchId)?.content).toContain(uniqueWord);
@@ -425,7 +426,7 @@ describe('the site build', () => {
     expect(existsSync(join(root, `_site/postmortems/${checkoutId}/index.html`))).toBe(true);
   });
 
-  it('keeps the pages, and the search index of the years whose postmortems did not change', async () => {
+  it('keeps the pages, and the search shards whose postmortems did not change', async () => {
     const root = tempFolder();
     writeFiles(root, siteCorpus());
     expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
@@ -434,8 +435,8 @@ describe('the site build', () => {
       page: inode(`postmortems/${checkoutId}/index.html`),
       home: inode('index.html'),
       otherService: inode('services/cdn/index.html'),
-      newer: inode('pagefind/2026-2027/pagefind-entry.json'),
-      older: inode('pagefind/2024-2025/pagefind-entry.json'),
+      newer: inode('pagefind/2026-03/pagefind-entry.json'),
+      older: inode('pagefind/2024-06/pagefind-entry.json'),
     };
     const file = join(root, 'postmortems/2024-06-15-payments-timeout.md');
     writeFileSync(file, edit(readFileSync(file, 'utf8'), 'title: "Payments timed out at the card processor"', 'title: "Payments timed out at the card processor, again"'));
@@ -447,8 +448,8 @@ describe('the site build', () => {
     expect(inode('services/cdn/index.html')).toBe(before.otherService);
     expect(inode('index.html')).not.toBe(before.home);
     expect(readFileSync(join(root, '_site/index.html'), 'utf8')).toContain('Payments timed out at the card processor, again');
-    expect(inode('pagefind/2026-2027/pagefind-entry.json')).toBe(before.newer);
-    expect(inode('pagefind/2024-2025/pagefind-entry.json')).not.toBe(before.older);
+    expect(inode('pagefind/2026-03/pagefind-entry.json')).toBe(before.newer);
+    expect(inode('pagefind/2024-06/pagefind-entry.json')).not.toBe(before.older);
     expect(readFileSync(join(root, '_site/postmortems/2024-06-15-payments-timeout/index.html'), 'utf8')).toContain('Payments timed out at the card processor, again');
   });
 

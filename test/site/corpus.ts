@@ -38,5 +38,7 @@ export function siteCorpus(): Record<string, string> {
     postmortem({ date: '2025-08-09', slug: 'login-errors', title: 'Login errors for a tenth of users after a session store failover', severity: 'SEV2', services: ['auth'], tags: ['database'], factors: ['missing-load-test', 'missing-alert'], actionItems: ['| Fail over in staging every week | Frank | 2025-08-30 | open | prevent |'] }),
     hostileFile(),
   ]);
-  return { ...files, 'hindsight.config.json': JSON.stringify(hostileConfig()) };
+  const config = hostileConfig();
+  // A search shard for each month, so the site is searched across shards as a large one is.
+  return { ...files, 'hindsight.config.json': JSON.stringify({ ...config, site: { ...(config.site as object), searchShardSize: 1 } }) };
 }

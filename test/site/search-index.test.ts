@@ -2,9 +2,11 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
+import { defaultSearchShardSize, loadConfig } from '../../src/config/config.js';
 import { runLint } from '../../src/lint/run.js';
 import { buildSite, type BuiltSite } from '../../src/site/build.js';
+import { siteModel, type PostmortemView } from '../../src/site/model.js';
+import { searchShards, type SearchShard } from '../../src/site/search-index.js';
 import { writeFiles } from '../helpers/cli.js';
 import { edit } from '../helpers/lint.js';
 import { hostileId, siteCorpus } from './corpus.js';
@@ -100,17 +102,17 @@ describe('the search index on a rebuild', () => {
     writeFiles(root, siteCorpus());
     expect((await build(root)).reusedShards).toBe(0);
     const before = shardFiles(root);
-    expect(Object.keys(before)).toEqual(['2024-2025', '2026-2027']);
+    expect(Object.keys(before)).toEqual(['2024-06', '2025-05', '2025-08', '2025-11', '2026-01', '2026-03']);
     expect((await search(join(root, '_site'), newWord)).ids).toEqual([]);
 
     const file = join(root, `postmortems/${changedId}.md`);
     writeFileSync(file, edit(readFileSync(file, 'utf8'), 'so the pool ran out at afternoon traffic.', `so the pool ran out at afternoon traffic. A ${newWord} of retries made it worse.`));
     const rebuilt = await build(root);
-    expect({ reused: rebuilt.reused, reusedShards: rebuilt.reusedShards }).toEqual({ reused: 5, reusedShards: 1 });
+    expect({ reused: rebuilt.reused, reusedShards: rebuilt.reusedShards }).toEqual({ reused: 5, reusedShards: 5 });
     const after = shardFiles(root);
-    // The other shard is the last build's files; the changed one is written anew.
-    expect(after['2026-2027']).toEqual(before['2026-2027']);
-    expect(after['2024-2025']?.['pagefind-entry.json']).not.toBe(before['2024-2025']?.['pagefind-entry.json']);
+    // The other shards are the last build's files; the changed one is written anew.
+    expect({ ...after, '2024-06': undefined }).toEqual({ ...before, '2024-06': undefined });
+    expect(after['2024-06']?.['pagefind-entry.json']).not.toBe(before['2024-06']?.['pagefind-entry.json']);
     expect(await search(join(root, '_site'), newWord)).toEqual({ ids: [changedId], marks: [newWord] });
   });
 
@@ -124,7 +126,52 @@ describe('the search index on a rebuild', () => {
     const config = JSON.parse(readFileSync(configFile, 'utf8')) as { site: Record<string, string> };
     writeFileSync(configFile, JSON.stringify({ ...config, site: { ...config.site, title: 'Renamed' } }));
     const rebuilt = await build(root);
-    expect({ reused: rebuilt.reused, reusedShards: rebuilt.reusedShards }).toEqual({ reused: 0, reusedShards: 2 });
+    expect({ reused: rebuilt.reused, reusedShards: rebuilt.reusedShards }).toEqual({ reused: 0, reusedShards: 6 });
     expect(shardFiles(root)).toEqual(before);
+  });
+});
+
+describe('the search shards', () => {
+  /** Views of the corpus's checkout postmortem, one per date, each with `textLength` characters of text beside its title. */
+  async function viewsOn(dates: readonly string[], textLength: number): Promise<PostmortemView[]> {
+    const root = tempFolder();
+    writeFiles(root, siteCorpus());
+    const { config, valid } = await runLint({ cwd: root, asOf, render: true, slim: true });
+    const template = siteModel({ config, postmortems: valid, asOf }).postmortems.find((view) => view.id === '2026-03-04-checkout-outage')!;
+    // Newest first, as the site model holds them.
+    return [...dates].sort().reverse().map((date) => ({ ...template, id: `${date}-outage`, date, title: 'T', body: { ...template.body, textLength: textLength - 1 } }));
+  }
+  const layout = (shards: readonly SearchShard[]) => shards.map((shard) => [shard.name, shard.postmortems.map((view) => view.date)]);
+
+  it('fills each with whole months, oldest first, up to its size, and lists them newest first', async () => {
+    const views = await viewsOn(['2024-01-05', '2024-01-20', '2024-02-03', '2024-03-09', '2024-03-30', '2024-05-01'], 100);
+    // Two postmortems' text (200 characters) per shard: a month of two fills one.
+    expect(layout(searchShards(views, 250))).toEqual([
+      ['2024-05', ['2024-05-01']],
+      ['2024-03', ['2024-03-30', '2024-03-09']],
+      ['2024-02', ['2024-02-03']],
+      ['2024-01', ['2024-01-20', '2024-01-05']],
+    ]);
+    expect(layout(searchShards(views, 400))).toEqual([
+      ['2024-03', ['2024-05-01', '2024-03-30', '2024-03-09']],
+      ['2024-01', ['2024-02-03', '2024-01-20', '2024-01-05']],
+    ]);
+    // A month with more than the size is a shard of its own; the default holds these in one.
+    expect(layout(searchShards(views, 150)).map(([name]) => name)).toEqual(['2024-05', '2024-03', '2024-02', '2024-01']);
+    expect(layout(searchShards(views, defaultSearchShardSize)).map(([name]) => name)).toEqual(['2024-01']);
+  });
+
+  it('keeps the older shards as they were when newer postmortems come', async () => {
+    const views = await viewsOn(['2024-01-05', '2024-02-03', '2024-03-09'], 100);
+    const before = searchShards(views, 250);
+    expect(before.map((shard) => shard.name)).toEqual(['2024-03', '2024-01']);
+    // The newest shard takes a postmortem while it has room, then a new shard starts.
+    const taken = searchShards([...(await viewsOn(['2024-04-30'], 100)), ...views], 250);
+    expect(layout(taken)).toEqual([['2024-03', ['2024-04-30', '2024-03-09']], ['2024-01', ['2024-02-03', '2024-01-05']]]);
+    expect(taken[0]?.hash).not.toBe(before[0]?.hash);
+    expect(taken[1]).toEqual(before[1]);
+    const started = searchShards([...(await viewsOn(['2024-05-02', '2024-04-30'], 100)), ...views], 250);
+    expect(started.map((shard) => shard.name)).toEqual(['2024-05', '2024-03', '2024-01']);
+    expect(started.slice(1)).toEqual(taken);
   });
 });

@@ -19,7 +19,7 @@ interface HomeView extends ListPage<CardView> {
 export default definePages<HomeView>({
   name: 'home',
   views(model) {
-    const search = { facets: facets(model.postmortems, model.severities), shards: shardNames(model.postmortems) };
+    const search = { facets: facets(model.postmortems, model.severities), shards: shardNames(model.postmortems, model.config.site.searchShardSize) };
     return paginate(model.postmortems.map(cardView), homePageSize, '/', model.link).map((list, index) => ({
       ...list,
       total: model.postmortems.length,
