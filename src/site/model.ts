@@ -8,12 +8,10 @@ import {
   actionItemsOf,
   computeBreakdowns,
   computeStats,
-  countBySeverity,
   durationNames,
   formatDuration,
   formatMoney,
   postmortemDurations,
-  severityOrder,
   type ActionItemState,
   type Breakdowns,
   type DurationName,
@@ -146,20 +144,11 @@ export interface SiteModel {
   problems: string[];
 }
 
-/**
- * The site model. Its rollups are computed when first read: a build starts its search index from
- * the postmortems' views, and the index, the longest step of a rebuild, need not wait for them.
- */
 export function siteModel({ config, postmortems, asOf, problems = [] }: SiteInput): SiteModel {
   const severityIds = config.severities.map((severity) => severity.id);
-  let rollups: Pick<SiteModel, 'stats' | 'breakdowns' | 'report'> | undefined;
-  const rollupsOf = (): Pick<SiteModel, 'stats' | 'breakdowns' | 'report'> => {
-    if (rollups) return rollups;
-    const stats = computeStats(postmortems, asOf, severityIds);
-    const breakdowns = computeBreakdowns(postmortems, asOf, severityIds);
-    return (rollups = { stats, breakdowns, report: { stats, breakdowns, postmortems: newestFirst, skipped: [], severities: config.severities } });
-  };
-  const severities = severityViews(config.severities, postmortems);
+  const stats = computeStats(postmortems, asOf, severityIds);
+  const breakdowns = computeBreakdowns(postmortems, asOf, severityIds);
+  const severities = severityViews(config.severities, breakdowns);
   const severityOf = new Map(severities.map((severity) => [severity.id, severity]));
   const newestFirst = [...postmortems].sort((a, b) => compareText(b.frontmatter.date, a.frontmatter.date) || compareText(a.id, b.id));
   const base = config.site.pathPrefix.endsWith('/') ? config.site.pathPrefix : `${config.site.pathPrefix}/`;
@@ -171,32 +160,23 @@ export function siteModel({ config, postmortems, asOf, problems = [] }: SiteInpu
     site: { title: config.site.title, description: config.site.description, baseUrl: config.site.baseUrl, base, asOf },
     severities,
     postmortems: newestFirst.map((postmortem) => postmortemView(postmortem, { config, asOf, summaries, link })),
-    get stats() {
-      return rollupsOf().stats;
-    },
-    get breakdowns() {
-      return rollupsOf().breakdowns;
-    },
-    get report() {
-      return rollupsOf().report;
-    },
+    stats,
+    breakdowns,
+    report: { stats, breakdowns, postmortems: newestFirst, skipped: [], severities: config.severities },
     link,
     problems,
   };
 }
 
-/** Every configured severity, worst first, then any other that occurs: the order of `Breakdowns.bySeverity`. */
-function severityViews(configured: readonly Severity[], postmortems: readonly ValidPostmortem[]): SeverityView[] {
-  const ids = configured.map((severity) => severity.id);
-  const counts = countBySeverity(postmortems, ids);
-  return severityOrder(postmortems, ids).map((id, index) => {
-    const severity = configured.find((candidate) => candidate.id === id);
+function severityViews(configured: readonly Severity[], breakdowns: Breakdowns): SeverityView[] {
+  return breakdowns.bySeverity.map((group, index) => {
+    const severity = configured.find((candidate) => candidate.id === group.key);
     return {
-      id,
-      name: severity?.name ?? id,
+      id: group.key,
+      name: severity?.name ?? group.key,
       definition: severity?.definition,
       className: `sev-${Math.min(index, 4) + 1}`,
-      postmortems: counts[id] ?? 0,
+      postmortems: group.postmortems,
     };
   });
 }
@@ -287,11 +267,8 @@ export function utcText(iso: string): string {
 }
 
 export function isWebUrl(text: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
-  }
+  // Asked first, as most tickets are not URLs at all: the constructor would throw for each.
+  return URL.canParse(text) && ['http:', 'https:'].includes(new URL(text).protocol);
 }
 
 function impactOf({ frontmatter: { impact } }: ValidPostmortem): Labelled[] {
