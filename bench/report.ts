@@ -76,7 +76,7 @@ Measured by \`npm run bench\` on ${report.date.toISOString().slice(0, 16).replac
 - Machine: ${report.machine}.
 - Corpus: ${report.corpus}.
 - Versions: ${report.versions}.
-- Every command ran once, as its own process, in a temporary git repository of the corpus: the compiled CLI (\`node bin/hindsight.js\`), markdownlint-cli2, Eleventy's command and Pagefind's CLI. Times are wall-clock; the machine may be shared, so they are noisy.
+- Every command ran once (the two one-file lints five times, each after its own edit, and their rows give the median run), as its own process, in a temporary git repository of the corpus: the compiled CLI (\`node bin/hindsight.js\`), markdownlint-cli2, Eleventy's command and Pagefind's CLI. Times are wall-clock; the machine may be shared, so they are noisy.
 - Peak memory: ${report.memory}. Sizes use decimal units (1 KB = 1,000 bytes).
 
 ## Commands
