@@ -68,7 +68,8 @@ function tableRow(state: State, node: TableRow, parent: Parents | undefined): El
 export function renderBody(tree: MdastRoot, split?: Position): RenderedBody {
   const hast = processor.runSync(tree) as HastRoot;
   const plain = plainText(hast).trim();
-  const [text, textLength] = [pack(plain), plain.length];
+  const text = pack(plain);
+  const textLength = plain.length;
   const offset = split?.start.offset;
   const index = offset === undefined ? -1 : hast.children.findIndex((node) => node.position?.start.offset === offset);
   if (index === -1) return { html: pack(stringify(hast.children).trim()), text, textLength };

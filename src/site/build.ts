@@ -253,7 +253,7 @@ export async function serveSite(options: ServeOptions): Promise<SiteServer> {
     watch: [config.postmortemsDir, join(config.root, configFileName)].map((path) => relative(process.cwd(), path)),
     log: options.log,
     after: async () => {
-      const changed = searchShards(lastGood?.postmortems ?? [], lastGood?.config.site.searchShardSize ?? config.site.searchShardSize).filter((shard) => indexed.get(shard.name) !== shard.hash);
+      const changed = searchShards(lastGood?.postmortems ?? [], (lastGood?.config ?? config).site.searchShardSize).filter((shard) => indexed.get(shard.name) !== shard.hash);
       for (const shard of changed) indexed.delete(shard.name);
       await indexShards(outDir, changed, { onIndexed: (shard) => indexed.set(shard.name, shard.hash) });
     },

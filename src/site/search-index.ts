@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { bodyText } from '../render/body.js';
+import { compareText } from '../rollup/order.js';
 import { siteLanguage } from './layout.js';
 import type { PostmortemView } from './model.js';
 import { indexerFingerprint, indexRecords, shardFolder, type SearchRecord } from './search-indexer.js';
@@ -111,8 +112,7 @@ function shardLayout(postmortems: readonly PostmortemView[], maxText: number): A
     months.set(key, month);
   }
   const shards: Array<{ name: string; text: number; postmortems: PostmortemView[] }> = [];
-  for (const key of [...months.keys()].sort()) {
-    const month = months.get(key)!;
+  for (const [key, month] of [...months].sort(([a], [b]) => compareText(a, b))) {
     const current = shards.at(-1);
     if (current && current.text + month.text <= maxText) {
       current.text += month.text;
