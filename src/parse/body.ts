@@ -15,7 +15,7 @@ import type {
 } from './model.js';
 import { actionItemStatuses, actionItemTypes } from './model.js';
 import { grouped, overLimit, type ParseLimits } from './limits.js';
-import { eachPoint } from './markdown.js';
+import { eachPoint, frontmatterSpan, parseMarkdown } from './markdown.js';
 import { outline, type OutlineHeading } from './outline.js';
 import type { LineIndex } from './text.js';
 import { parseTimelineLine } from './timeline.js';
@@ -48,7 +48,7 @@ export interface BodyOptions {
 const timelineTitle = 'timeline';
 const actionItemsTitle = 'action items';
 
-/** Parses Markdown into a tree whose positions count from the start of the string. */
+/** Parses a piece of a file (never its start: no frontmatter) into a tree whose positions count from the start of the string. */
 export type MarkdownParser = (markdown: string) => Root;
 
 /**
@@ -103,16 +103,27 @@ export function readBody(text: string, bodyStart: number, lines: LineIndex, opti
 
 /**
  * The whole file's tree: the sections already parsed, and the text around them parsed now, so no
- * byte is parsed twice. The parts start at headings' lines, where no block of Markdown runs on
- * across, except what a definition (`[label]: url`, `[^note]: …`) makes: links and footnotes
+ * byte is parsed twice; the frontmatter, which the parser reads as one raw value, is taken as it
+ * stands. The parts start at headings' lines, where no block of Markdown runs on across, except
+ * what a definition (`[label]: url`, `[^note]: …`) makes: links and footnotes
  * anywhere may use one, so a file that may hold one is parsed whole.
  */
 export function wholeTree(text: string, parsed: readonly ParsedSlice[], lines: LineIndex, parse: MarkdownParser): Root {
-  if (parsed.length === 0 || text.includes(']:')) return parse(text);
+  if (parsed.length === 0 || text.includes(']:')) return parseMarkdown(text);
   const children: RootContent[] = [];
   let from = 0;
+  const frontmatter = frontmatterSpan(text);
+  if (frontmatter) {
+    // Frontmatter past the first section's heading: the sections were found elsewhere than the parser
+    // finds them, so the file is parsed whole.
+    if (frontmatter.end > (parsed[0]?.start ?? 0)) return parseMarkdown(text);
+    // One raw value, taken as it stands rather than read character by character.
+    children.push({ type: 'yaml', value: frontmatter.value, position: { start: lines.point(0), end: lines.point(frontmatter.end) } });
+    from = frontmatter.end;
+  }
   const parseUpTo = (end: number): void => {
-    if (end > from) children.push(...parseSlice(text.slice(from, end), from, lines.point(from).line - 1, parse).children);
+    // Only the file's start may hold frontmatter: other parts are pieces.
+    if (end > from) children.push(...parseSlice(text.slice(from, end), from, lines.point(from).line - 1, from === 0 ? parseMarkdown : parse).children);
   };
   for (const slice of parsed) {
     parseUpTo(slice.start);

@@ -34,10 +34,43 @@ function gfmSyntax(this: Processor, { literalAutolinks }: { literalAutolinks: bo
     gfmTaskListItemFromMarkdown(),
   );
 }
-const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmSyntax, { literalAutolinks: true }).freeze();
-const markdownWithoutLiteralAutolinks = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmSyntax, { literalAutolinks: false }).freeze();
+/**
+ * A parser of GFM, with YAML frontmatter for a whole file. A piece of a file that does not start it
+ * is parsed without: only a file's first line opens frontmatter, and the piece's first line is not
+ * that (its frontmatter extension would be tried at every `-` that starts a line, too).
+ */
+function markdownParser({ frontmatter, literalAutolinks }: { frontmatter: boolean; literalAutolinks: boolean }) {
+  const parser = unified().use(remarkParse);
+  return (frontmatter ? parser.use(remarkFrontmatter, ['yaml']) : parser).use(gfmSyntax, { literalAutolinks }).freeze();
+}
+const parsers = {
+  file: { withLiteralAutolinks: markdownParser({ frontmatter: true, literalAutolinks: true }), without: markdownParser({ frontmatter: true, literalAutolinks: false }) },
+  piece: { withLiteralAutolinks: markdownParser({ frontmatter: false, literalAutolinks: true }), without: markdownParser({ frontmatter: false, literalAutolinks: false }) },
+};
 /** What every literal autolink holds. */
 const mayHoldLiteralAutolink = /@|www\.|https?:\/\//i;
+/** The frontmatter's opening fence, as remark-frontmatter reads it: `---` on the first line, then only spaces or tabs. */
+const frontmatterOpening = /^---[ \t]*(?:\r\n|\r|\n)/;
+/** A closing fence: a line of `---`, then only spaces or tabs. */
+const frontmatterClosing = /^---[ \t]*$/;
+const lineEnding = /\r\n|\r|\n/g;
+
+/**
+ * The frontmatter as the Markdown parser reads it, without reading it: from an opening fence on the
+ * first line to the next line that is a fence, its value the lines between. None without a closing fence.
+ */
+export function frontmatterSpan(text: string): { value: string; end: number } | undefined {
+  const opening = frontmatterOpening.exec(text);
+  if (!opening) return undefined;
+  for (let start = opening[0].length; ; ) {
+    lineEnding.lastIndex = start;
+    const next = lineEnding.exec(text);
+    const end = next ? next.index : text.length;
+    if (frontmatterClosing.test(text.slice(start, end))) return { value: text.slice(opening[0].length, start).replace(/(?:\r\n|\r|\n)$/, ''), end };
+    if (!next) return undefined;
+    start = end + next[0].length;
+  }
+}
 
 /**
  * Characters that may start inline Markdown. The Markdown parser pairs each closing mark by walking
@@ -120,10 +153,21 @@ export function defuse(text: string): Defused {
   return { text: defused + text.slice(copied), blocks };
 }
 
-/** Parses Markdown (GFM, with YAML frontmatter) into a tree whose positions count from the start of `source`. */
+/** Parses a whole file's Markdown (GFM, with YAML frontmatter) into a tree whose positions count from the start of `source`. */
 export function parseMarkdown(source: string): Root {
+  return parseWith(parsers.file, source);
+}
+
+/** Parses a piece of a file that does not start it (GFM, without frontmatter): positions count from the start of `source`. */
+export function parseMarkdownPiece(source: string): Root {
+  return parseWith(parsers.piece, source);
+}
+
+function parseWith(parser: (typeof parsers)['file'], source: string): Root {
   const { text, blocks } = defuse(source);
-  const tree = (mayHoldLiteralAutolink.test(text) ? markdown : markdownWithoutLiteralAutolinks).parse(text);
+  // Frontmatter is read as one raw value: its links (a postmortem's `links:` hold URLs) are none.
+  const readAsMarkdown = parser === parsers.file ? text.slice(frontmatterSpan(text)?.end ?? 0) : text;
+  const tree = (mayHoldLiteralAutolink.test(readAsMarkdown) ? parser.withLiteralAutolinks : parser.without).parse(text);
   if (blocks.length === 0) return tree;
   // The marks come back as themselves in the text of the blocks they were taken from.
   const pending: Nodes[] = [tree];

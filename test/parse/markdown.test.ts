@@ -68,4 +68,29 @@ describe('texts that cannot hold a literal autolink', () => {
       { seed: 20261202, numRuns: 500 },
     );
   });
+
+  // The frontmatter's links are not looked for: only the text past its closing fence decides.
+  const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
+  const fenceLine = fc.tuple(fc.constantFrom('---', '--- \t', '----', ' ---', '--', '- - -'), lineEnd).map((parts) => parts.join(''));
+  const withFrontmatter = fc
+    .tuple(fc.constantFrom('---\n', '---  \r\n', '---\r', '--- x\n', '\ufeff---\n', ' ---\n'), markdown, fc.array(fc.oneof(fenceLine, markdown), { maxLength: 4 }), markdown)
+    .map(([opening, inside, rest, after]) => `${opening}${inside}\n${rest.join('')}${after}`);
+
+  it('parse to the same tree as with every GFM extension when they start with frontmatter, closed or not', () => {
+    fc.assert(
+      fc.property(withFrontmatter, (text) => {
+        expect(parseMarkdown(text)).toEqual(gfm.parse(text));
+      }),
+      { seed: 20261202, numRuns: 500 },
+    );
+  });
+
+  it('find literal autolinks past frontmatter whose links were not read', () => {
+    const text = '---\nlinks:\n  runbook: https://runbooks.example.com/a\n---\n\nSee www.example.com and ops@example.com.\n';
+    expect(parseMarkdown(text)).toEqual(gfm.parse(text));
+    const [, paragraph] = parseMarkdown(text).children;
+    expect(paragraph?.type === 'paragraph' && paragraph.children.filter((node) => node.type === 'link')).toHaveLength(2);
+    const onlyInFrontmatter = '---\nlinks:\n  runbook: https://runbooks.example.com/a\n---\n\nNo links here.\n';
+    expect(parseMarkdown(onlyInFrontmatter)).toEqual(gfm.parse(onlyInFrontmatter));
+  });
 });

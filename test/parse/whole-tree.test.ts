@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readBody, wholeTree } from '../../src/parse/body.js';
 import { parseFrontmatter } from '../../src/parse/frontmatter.js';
 import { defaultLimits } from '../../src/parse/limits.js';
-import { parseMarkdown } from '../../src/parse/markdown.js';
+import { parseMarkdown, parseMarkdownPiece } from '../../src/parse/markdown.js';
 import { LineIndex } from '../../src/parse/text.js';
 import { bodyHtml, bodyText, type RenderedBody } from '../../src/render/body.js';
 import { renderBody } from '../../src/render/markdown.js';
@@ -14,8 +15,8 @@ import { validPostmortem } from '../helpers/lint.js';
 function bothWays(text: string) {
   const lines = new LineIndex(text);
   const { bodyStart } = parseFrontmatter(text, lines, defaultLimits);
-  const body = readBody(text, bodyStart, lines, { date: '2026-03-04', limits: defaultLimits }, parseMarkdown);
-  const pieced = wholeTree(text, body.parsed, lines, parseMarkdown);
+  const body = readBody(text, bodyStart, lines, { date: '2026-03-04', limits: defaultLimits }, parseMarkdownPiece);
+  const pieced = wholeTree(text, body.parsed, lines, parseMarkdownPiece);
   return {
     parsed: body.parsed.length,
     pieced: readable(renderBody(pieced, body.actionItems?.position)),
@@ -77,5 +78,30 @@ describe('the tree of a whole file, from the sections the linter parsed and the 
     expect(result.pieced).toEqual(result.whole);
     expect(result.pieced.html).toContain('<a href="https://example.com/runbook">the runbook</a>');
     expect(result.pieced.html).toContain('id="user-content-fn-1"');
+  });
+
+  // Frontmatter is taken as it stands, not parsed: the tree is the parser's all the same. (Lines
+  // end in LF or CRLF: a lone CR ends a line for the Markdown parser but not for the line index.)
+  const lineEnd = fc.constantFrom('\n', '\r\n');
+  const line = fc.constantFrom('title: x', 'links: https://example.com/a', '', '---', '--- \t', ' ---', '----', '- a', 'www.example.com', '## Timeline', '- 10:00 started', '## Action Items', '| Action | Owner |', '|---|---|', '| Fix | Ann |', 'Text *em*', '## Lessons', '===');
+  const someLines = fc.array(fc.tuple(line, lineEnd), { maxLength: 12 }).map((lines) => lines.map(([text, ending]) => text + ending).join(''));
+  const file = fc
+    .tuple(fc.constantFrom('---', '--- ', '---\t'), lineEnd, someLines, fc.constantFrom('---', '---  ', '---\t'), lineEnd, someLines)
+    .map((parts) => parts.join(''));
+
+  it('is the tree of one parse of the whole file, frontmatter and positions included', () => {
+    let pieced = 0;
+    fc.assert(
+      fc.property(file, (text) => {
+        const lines = new LineIndex(text);
+        const { bodyStart } = parseFrontmatter(text, lines, defaultLimits);
+        const body = readBody(text, bodyStart, lines, { date: '2026-03-04', limits: defaultLimits }, parseMarkdownPiece);
+        if (body.parsed.length > 0) pieced++;
+        expect(wholeTree(text, body.parsed, lines, parseMarkdownPiece)).toEqual(parseMarkdown(text));
+      }),
+      { seed: 20261202, numRuns: 400 },
+    );
+    // Most files hold a section that was parsed on its own, so the pieces were put together.
+    expect(pieced).toBeGreaterThan(200);
   });
 });
