@@ -27,7 +27,9 @@ export async function changedOnly(options: ChangedOptions): Promise<{ config?: R
   }
   if (options.paths.length > 0) throw new UsageError('Unexpected PATH arguments with --changed, expected one or the other');
   const config = loadConfig(options.cwd);
-  return { config, only: await changedPostmortems(config.postmortemsDir, options.base, { cwd: options.cwd, env: options.env }) };
+  // Changed files are parsed (their findings cannot be cached ones): the parser loads while git answers.
+  const [only] = await Promise.all([changedPostmortems(config.postmortemsDir, options.base, { cwd: options.cwd, env: options.env }), import('./check.js')]);
+  return { config, only };
 }
 
 /**
