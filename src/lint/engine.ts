@@ -132,10 +132,11 @@ export function corpusOf(files: Iterable<string>): Corpus {
 
 /**
  * The postmortems fit for rollups and the site: no lint errors, and frontmatter the schema accepts
- * (checked again here, since config may turn the schema rule off).
+ * (checked again here when config makes the schema rule's findings less than errors, or turns it off).
  */
 export function validPostmortems(linted: readonly LintedPostmortem[], config: ResolvedConfig): ValidPostmortem[] {
+  const schemaErrorsAreErrors = enabledRules(config).some(({ rule, setting }) => rule.id === 'schema' && setting.level === 'error');
   return linted
-    .filter(({ postmortem, result }) => result.errorCount === 0 && postmortem.syntax.length === 0 && schemaErrors(config, postmortem.data).length === 0)
+    .filter(({ postmortem, result }) => result.errorCount === 0 && postmortem.syntax.length === 0 && (schemaErrorsAreErrors || schemaErrors(config, postmortem.data).length === 0))
     .map(({ postmortem }) => ({ ...postmortem, frontmatter: postmortem.data as Frontmatter }));
 }

@@ -13,7 +13,7 @@ import { displayPath } from '../parse/load.js';
 import type { ValidPostmortem } from '../parse/model.js';
 import { packagePath, toolVersion } from '../package-root.js';
 import { createEleventy, type SiteContent } from './eleventy.js';
-import { siteModel, type SiteModel } from './model.js';
+import { siteModel, siteViews, type SiteModel } from './model.js';
 import type { PageView } from './page.js';
 import { pageSets } from './pages/index.js';
 import filePages from './pages/files.js';
@@ -74,12 +74,16 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
   const { config, onProgress = () => {} } = options;
   const outDir = checkedOutput(options);
   const staging = stagingFolder(outDir);
-  const model = siteModel({ config, postmortems, asOf });
+  const input = { config, postmortems, asOf };
+  const views = siteViews(input);
   const previous = readManifest(outDir);
   const renderer = rendererFingerprint();
   const manifest: Manifest = { renderer, pages: {}, shards: {} };
   let reused = 0;
   let reusedShards = 0;
+  /** The search shards' folders this build indexes, and the size of the rest, measured while they are written. */
+  const indexedFolders = new Set<string>();
+  let sizeBesideIndexed: FolderSize = { files: 0, bytes: 0 };
   try {
     // The pages and the search index are made at once (Pagefind indexes in a process of its own, fed
     // from a thread of its own), and both are awaited whatever becomes of the other, so nothing
@@ -98,33 +102,33 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
      * pages takes seconds; it pauses now and then, so the search indexer's thread, which asks this
      * one for records as it needs them, is never kept waiting.
      */
-    const pagesToRender = async (): Promise<Record<string, PageView[]>> => {
+    const pagesToRender = async (model: SiteModel): Promise<Record<string, PageView[]>> => {
       const toRender: Record<string, PageView[]> = {};
       for (const pages of pageSets) {
-        const views = pages.views(model);
+        const pageViews = pages.views(model);
         if (!pages.rendersFromView) {
-          toRender[pages.name] = views;
+          toRender[pages.name] = pageViews;
           continue;
         }
         const rendered: PageView[] = [];
-        for (const [index, view] of views.entries()) {
-          if (index % pagesBetweenPauses === pagesBetweenPauses - 1) await new Promise((resume) => setImmediate(resume));
+        for (const [index, view] of pageViews.entries()) {
+          if (index % pagesBetweenPauses === pagesBetweenPauses - 1) await pause();
           const hash = viewHash(view, model);
           manifest.pages[view.path] = hash;
           if (previous?.renderer !== renderer || previous.pages[view.path] !== hash || !keepPage(outDir, staging, view.path)) rendered.push(view);
         }
-        if (pages === postmortemPages) reused = views.length - rendered.length;
+        if (pages === postmortemPages) reused = pageViews.length - rendered.length;
         toRender[pages.name] = rendered;
       }
       return toRender;
     };
-    const writePages = async (): Promise<void> => {
-      const views = await pagesToRender();
-      const total = Object.values(views).reduce((sum, list) => sum + list.length, 0);
+    const writePages = async (model: SiteModel): Promise<void> => {
+      const toRender = await pagesToRender(model);
+      const total = Object.values(toRender).reduce((sum, list) => sum + list.length, 0);
       let done = 0;
       // Eleventy keeps every page it renders until its run ends: the pages go in runs of a bounded
       // size, so memory does not grow with their number.
-      for (const run of inRuns(views)) {
+      for (const run of inRuns(toRender)) {
         if (stop.signal.aborted) return;
         const eleventy = await createEleventy({
           content: async () => ({ model, views: run }),
@@ -138,8 +142,12 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
         await eleventy.write();
       }
     };
+    // Each opens once, whatever becomes of the index: once the indexers have their first records (or
+    // there are none to index), and once the unchanged shards are linked.
+    const indexerFed = latch();
+    const shardsLinked = latch();
     const indexSearch = async (): Promise<void> => {
-      const shards = searchShards(model.postmortems, config.site.searchShardSize);
+      const shards = searchShards(views.postmortems, config.site.searchShardSize);
       let indexed = 0;
       const step = (): void => onProgress({ phase: 'index', done: indexed, total: shards.length });
       step();
@@ -150,36 +158,78 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
             indexed += 1;
             step();
           },
+          onFed: indexerFed.open,
         });
       for (const shard of shards) manifest.shards[shard.name] = shard.hash;
       const unchanged = shards.filter((shard) => previous?.shards[shard.name] === shard.hash);
-      // The changed shards are indexed first; the others' files are linked meanwhile, and a shard
-      // whose files cannot be linked is indexed after.
-      const indexing = index(shards.filter((shard) => !unchanged.includes(shard)));
-      const notKept = unchanged.filter((shard) => {
-        if (!keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) return true;
-        reusedShards += 1;
-        indexed += 1;
-        step();
-        return false;
-      });
+      // The changed shards are indexed first; the others' files are linked meanwhile, in pauses that
+      // let the indexer's thread be answered, and a shard whose files cannot be linked is indexed after.
+      const changed = shards.filter((shard) => !unchanged.includes(shard));
+      for (const shard of changed) indexedFolders.add(join(staging, shardFolder(shard.name)));
+      const indexing = index(changed);
+      const notKept: SearchShard[] = [];
+      for (const shard of unchanged) {
+        if (await keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) {
+          reusedShards += 1;
+          indexed += 1;
+          step();
+        } else {
+          indexedFolders.add(join(staging, shardFolder(shard.name)));
+          notKept.push(shard);
+        }
+      }
+      shardsLinked.open();
       await indexing;
       await index(notKept);
     };
     // The index first: on a rebuild, Pagefind indexing a changed shard takes longest.
-    await Promise.all([task(indexSearch), task(writePages)]);
+    const indexing = task(indexSearch).finally(() => {
+      indexerFed.open();
+      shardsLinked.open();
+    });
+    // The overall figures wait until the indexer is at work, for the same reason.
+    const pagesWritten = task(async () => {
+      await indexerFed.opened;
+      await writePages(siteModel(input, views));
+    });
+    // The site but for the shards being indexed is measured while they are; the marker is written last.
+    const measured = task(async () => {
+      await Promise.all([pagesWritten, shardsLinked.opened]);
+      if (!stop.signal.aborted) sizeBesideIndexed = folderSize(staging, new Set([...indexedFolders, join(staging, markerFile)]));
+    });
+    await Promise.all([indexing, pagesWritten, measured]);
     if (failure) throw failure.error;
-    writeFileSync(join(staging, markerFile), `${JSON.stringify(manifest)}\n`);
+    const marker = `${JSON.stringify(manifest)}\n`;
+    writeFileSync(join(staging, markerFile), marker);
+    const sizes = [sizeBesideIndexed, ...[...indexedFolders].map((folder) => folderSize(folder)), { files: 1, bytes: Buffer.byteLength(marker) }];
     swapInto(staging, outDir);
+    return { outDir, pages: views.postmortems.length, reused, reusedShards, files: sum(sizes, 'files'), bytes: sum(sizes, 'bytes') };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  return { outDir, pages: model.postmortems.length, reused, reusedShards, ...folderSize(outDir) };
 }
 
-/** Pages hashed, and kept or not, between two pauses of a rebuild (a few tens of milliseconds of work). */
+function sum(sizes: readonly FolderSize[], key: keyof FolderSize): number {
+  return sizes.reduce((total, size) => total + size[key], 0);
+}
+
+/** Pages hashed, and kept or not, or files of a shard linked, between two pauses of a rebuild (a few tens of milliseconds of work). */
 const pagesBetweenPauses = 200;
+
+/** A promise opened once, by whoever comes first. */
+function latch(): { opened: Promise<void>; open: () => void } {
+  let open: () => void = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+/** Lets the event loop answer other threads before going on. */
+function pause(): Promise<void> {
+  return new Promise((resume) => setImmediate(resume));
+}
 
 /** Postmortem pages one Eleventy run renders at most. */
 const postmortemsPerRun = 1_000;
@@ -370,24 +420,31 @@ function keepPage(outDir: string, staging: string, path: string): boolean {
   return keepFile(join(outDir, path, 'index.html'), join(folder, 'index.html'));
 }
 
-/** Links every file of a folder of the last build into the new site; `false` when it cannot (then it is made again). */
-function keepFolder(from: string, to: string): boolean {
+/**
+ * Links every file of a folder of the last build into the new site; `false` when it cannot (then it
+ * is made again). It pauses now and then, as the pages do, for the search indexer's thread.
+ */
+async function keepFolder(from: string, to: string): Promise<boolean> {
+  let files;
   try {
-    const files = readdirSync(from, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-    // A shard's index is thousands of files in a few folders: each folder is made once.
-    const made = new Set<string>();
-    return (
-      files.length > 0 &&
-      files.every((entry) => {
-        const target = join(to, relative(from, join(entry.parentPath, entry.name)));
-        if (!made.has(entry.parentPath)) mkdirSync(dirname(target), { recursive: true });
-        made.add(entry.parentPath);
-        return keepFile(join(entry.parentPath, entry.name), target);
-      })
-    );
+    files = readdirSync(from, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   } catch {
     return false;
   }
+  // A shard's index is thousands of files in a few folders: each folder is made once.
+  const made = new Set<string>();
+  for (const [index, entry] of files.entries()) {
+    if (index % pagesBetweenPauses === pagesBetweenPauses - 1) await pause();
+    const target = join(to, relative(from, join(entry.parentPath, entry.name)));
+    try {
+      if (!made.has(entry.parentPath)) mkdirSync(dirname(target), { recursive: true });
+    } catch {
+      return false;
+    }
+    made.add(entry.parentPath);
+    if (!keepFile(join(entry.parentPath, entry.name), target)) return false;
+  }
+  return files.length > 0;
 }
 
 /** A file of the last build in the new site (its folder made first): hard-linked where it can be, else copied. */
@@ -430,13 +487,21 @@ function rendererFingerprint(): string {
   return renderer;
 }
 
-function folderSize(folder: string): { files: number; bytes: number } {
+interface FolderSize {
+  files: number;
+  bytes: number;
+}
+
+/** The files under `folder` and their bytes, but for the files and folders to `skip`. */
+function folderSize(folder: string, skip: ReadonlySet<string> = new Set()): FolderSize {
   let files = 0;
   let bytes = 0;
+  const skipped = (path: string): boolean => [...skip].some((other) => path === other || path.startsWith(`${other}${sep}`));
   for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (!entry.isFile() || (skip.size > 0 && skipped(path))) continue;
     files += 1;
-    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    bytes += statSync(path).size;
   }
   return { files, bytes };
 }

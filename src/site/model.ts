@@ -144,9 +144,19 @@ export interface SiteModel {
   problems: string[];
 }
 
-export function siteModel({ config, postmortems, asOf, problems = [] }: SiteInput): SiteModel {
+/** The model but for the overall figures: all a postmortem's view, and its search record, needs. */
+export type SiteViews = Omit<SiteModel, 'stats' | 'report'> & { newestFirst: ValidPostmortem[] };
+
+/** The site's model; from views already made, when a build has started indexing from them. */
+export function siteModel(input: SiteInput, views: SiteViews = siteViews(input)): SiteModel {
+  const { newestFirst, ...model } = views;
+  const stats = computeStats(input.postmortems, input.asOf, input.config.severities.map((severity) => severity.id));
+  return { ...model, stats, report: { stats, breakdowns: model.breakdowns, postmortems: newestFirst, skipped: [], severities: input.config.severities } };
+}
+
+/** The views of the postmortems, newest first, with the breakdowns their severities are drawn from. */
+export function siteViews({ config, postmortems, asOf, problems = [] }: SiteInput): SiteViews {
   const severityIds = config.severities.map((severity) => severity.id);
-  const stats = computeStats(postmortems, asOf, severityIds);
   const breakdowns = computeBreakdowns(postmortems, asOf, severityIds);
   const severities = severityViews(config.severities, breakdowns);
   const severityOf = new Map(severities.map((severity) => [severity.id, severity]));
@@ -160,11 +170,10 @@ export function siteModel({ config, postmortems, asOf, problems = [] }: SiteInpu
     site: { title: config.site.title, description: config.site.description, baseUrl: config.site.baseUrl, base, asOf },
     severities,
     postmortems: newestFirst.map((postmortem) => postmortemView(postmortem, { config, asOf, summaries, link })),
-    stats,
     breakdowns,
-    report: { stats, breakdowns, postmortems: newestFirst, skipped: [], severities: config.severities },
     link,
     problems,
+    newestFirst,
   };
 }
 

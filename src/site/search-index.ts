@@ -149,6 +149,8 @@ export interface IndexOptions {
   signal?: AbortSignal;
   /** Hears each shard written. */
   onIndexed?: (shard: SearchShard) => void;
+  /** Hears that every indexer at work has been sent its first records, or that none will be. */
+  onFed?: () => void;
 }
 
 /**
@@ -162,9 +164,10 @@ const indexersAtOnce = Math.min(2, availableParallelism());
  * threads of their own (each thread's Pagefind runs its own process): this one may be busy
  * rendering pages, and would otherwise feed Pagefind only in its pauses.
  */
-export async function indexShards(outDir: string, shards: readonly SearchShard[], { signal, onIndexed = () => {} }: IndexOptions = {}): Promise<void> {
-  if (shards.length === 0) return;
+export async function indexShards(outDir: string, shards: readonly SearchShard[], { signal, onIndexed = () => {}, onFed = () => {} }: IndexOptions = {}): Promise<void> {
+  if (shards.length === 0) return onFed();
   if (!workerAvailable) {
+    onFed();
     for (const shard of shards) {
       if (signal?.aborted) return;
       await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map((postmortem) => searchRecord(postmortem, shard.name)), () => signal?.aborted ?? false);
@@ -180,7 +183,19 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
   signal?.addEventListener('abort', stop);
   try {
     // Every thread is awaited, whatever becomes of the others, so none writes once the build has failed.
-    const outcomes = await Promise.allSettled(workers.map((worker) => indexOnThread(worker, pending, signal, onIndexed, stop)));
+    let unfed = workers.length;
+    const outcomes = await Promise.allSettled(
+      workers.map((worker) => {
+        let fed = false;
+        // Once per thread: when its first records are sent, or it is told there are none, or it ends.
+        const feeding = (): void => {
+          if (fed) return;
+          fed = true;
+          if (--unfed === 0) onFed();
+        };
+        return indexOnThread(worker, pending, { signal, onIndexed, onFed: feeding }, stop).finally(feeding);
+      }),
+    );
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
   } finally {
@@ -189,7 +204,7 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
 }
 
 /** Hands the thread's indexer one pending shard after another, until none is left. */
-function indexOnThread(worker: Worker, pending: SearchShard[], signal: AbortSignal | undefined, onIndexed: (shard: SearchShard) => void, stopAll: () => void): Promise<void> {
+function indexOnThread(worker: Worker, pending: SearchShard[], { signal, onIndexed, onFed }: IndexOptions & Required<Pick<IndexOptions, 'onIndexed' | 'onFed'>>, stopAll: () => void): Promise<void> {
   let current: SearchShard | undefined;
   let sent = 0;
   return new Promise<void>((resolve, reject) => {
@@ -204,11 +219,13 @@ function indexOnThread(worker: Worker, pending: SearchShard[], signal: AbortSign
         const batch = shard ? shard.postmortems.slice(sent, sent + recordsPerMessage).map((postmortem) => searchRecord(postmortem, shard.name)) : [];
         sent += batch.length;
         worker.postMessage({ records: batch } satisfies IndexerRequest);
+        onFed();
         return;
       }
       current = signal?.aborted ? undefined : pending.shift();
       sent = 0;
       worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name) } : 'end') satisfies IndexerRequest);
+      if (!current) onFed();
     });
     worker.once('error', (error) => {
       // The others stop at their next record: the build has failed.

@@ -54,6 +54,13 @@ async function searchRecords(root: string): Promise<Map<string, SearchRecord>> {
   return new Map(shards.flatMap((shard) => shard.postmortems.map((view) => [view.id, searchRecord(view, shard.name)] as const)));
 }
 
+/** How the build states a site's size: its files, and their bytes in megabytes. */
+function sizeOf(out: string): string {
+  const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  const bytes = files.reduce((total, entry) => total + statSync(join(entry.parentPath, entry.name)).size, 0);
+  return `${files.length} files, ${(bytes / 1e6).toFixed(1)} MB`;
+}
+
 /** Every file the build wrote, by path under the site. */
 function outputFiles(out: string): string[] {
   return readdirSync(out, { recursive: true, withFileTypes: true })
@@ -66,6 +73,7 @@ describe('hindsight build', () => {
     expect(site.exitCode).toBe(0);
     expect(site.stderr).toBe('');
     expect(site.stdout).toMatch(/^Built 6 postmortems into _site\/: \d+ files, [\d.]+ MB, in [\d.]+s\n$/);
+    expect(site.stdout).toContain(`: ${sizeOf(join(site.root, '_site'))}, in `);
   });
 
   it('writes every page, the feed, the API and the downloads', () => {
@@ -451,6 +459,8 @@ describe('the site build', () => {
     expect(inode('pagefind/2026-03/pagefind-entry.json')).toBe(before.newer);
     expect(inode('pagefind/2024-06/pagefind-entry.json')).not.toBe(before.older);
     expect(readFileSync(join(root, '_site/postmortems/2024-06-15-payments-timeout/index.html'), 'utf8')).toContain('Payments timed out at the card processor, again');
+    // What it says it built is what is there, measured partly while the changed shard was indexed.
+    expect(rebuilt.stdout).toContain(`: ${sizeOf(join(root, '_site'))}, in `);
   });
 
   it('renders the kinds of page a rebuild may keep from their views and the site alone', async () => {
