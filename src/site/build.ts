@@ -166,7 +166,7 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       // let the indexer's thread be answered, and a shard whose files cannot be linked is indexed after.
       const changed = shards.filter((shard) => !unchanged.includes(shard));
       for (const shard of changed) indexedFolders.add(join(staging, shardFolder(shard.name)));
-      const indexing = index(changed);
+      const changedIndexed = index(changed);
       const notKept: SearchShard[] = [];
       for (const shard of unchanged) {
         if (await keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) {
@@ -179,7 +179,7 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
         }
       }
       shardsLinked.open();
-      await indexing;
+      await changedIndexed;
       await index(notKept);
     };
     // The index first: on a rebuild, Pagefind indexing a changed shard takes longest.
