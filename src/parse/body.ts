@@ -15,7 +15,7 @@ import type {
 } from './model.js';
 import { actionItemStatuses, actionItemTypes } from './model.js';
 import { grouped, overLimit, type ParseLimits } from './limits.js';
-import { eachPoint, frontmatterSpan, parseMarkdown } from './markdown.js';
+import { eachPoint, frontmatterSpan, parseMarkdown, parseMarkdownPiece } from './markdown.js';
 import { outline, type OutlineHeading } from './outline.js';
 import type { LineIndex } from './text.js';
 import { parseTimelineLine } from './timeline.js';
@@ -48,17 +48,17 @@ export interface BodyOptions {
 const timelineTitle = 'timeline';
 const actionItemsTitle = 'action items';
 
-/** Parses a piece of a file (never its start: no frontmatter) into a tree whose positions count from the start of the string. */
-export type MarkdownParser = (markdown: string) => Root;
+/** Parses Markdown into a tree whose positions count from the start of the string. */
+type MarkdownParser = (markdown: string) => Root;
 
 /**
  * Reads sections, timeline, action items and prose. The outline scan finds the headings and prose;
  * only the Timeline and Action Items sections are parsed as Markdown.
  */
-export function readBody(text: string, bodyStart: number, lines: LineIndex, options: BodyOptions, parse: MarkdownParser): BodyParts {
+export function readBody(text: string, bodyStart: number, lines: LineIndex, options: BodyOptions): BodyParts {
   const { date, limits } = options;
   const { headings, prose } = outline(text, bodyStart, lines);
-  const sections = readSections(headings, parse, lines.point(text.length));
+  const sections = readSections(headings, lines.point(text.length));
   const problems: SyntaxProblem[] = [];
   const overLimitAt = (offset: number, count: Counted): void => {
     const limit = limits[count.key];
@@ -83,7 +83,7 @@ export function readBody(text: string, bodyStart: number, lines: LineIndex, opti
       end = lineStart;
       overLimitAt(end, count);
     }
-    const tree = parseSlice(text.slice(start, end), start, first, parse);
+    const tree = parseSlice(text.slice(start, end), start, first, parseMarkdownPiece);
     parsed.push({ start, end, tree });
     return tree.children.filter((node) => node.type !== 'heading');
   };
@@ -108,7 +108,7 @@ export function readBody(text: string, bodyStart: number, lines: LineIndex, opti
  * what a definition (`[label]: url`, `[^note]: …`) makes: links and footnotes
  * anywhere may use one, so a file that may hold one is parsed whole.
  */
-export function wholeTree(text: string, parsed: readonly ParsedSlice[], lines: LineIndex, parse: MarkdownParser): Root {
+export function wholeTree(text: string, parsed: readonly ParsedSlice[], lines: LineIndex): Root {
   if (parsed.length === 0 || text.includes(']:')) return parseMarkdown(text);
   const children: RootContent[] = [];
   let from = 0;
@@ -123,7 +123,7 @@ export function wholeTree(text: string, parsed: readonly ParsedSlice[], lines: L
   }
   const parseUpTo = (end: number): void => {
     // Only the file's start may hold frontmatter: other parts are pieces.
-    if (end > from) children.push(...parseSlice(text.slice(from, end), from, lines.point(from).line - 1, from === 0 ? parseMarkdown : parse).children);
+    if (end > from) children.push(...parseSlice(text.slice(from, end), from, lines.point(from).line - 1, from === 0 ? parseMarkdown : parseMarkdownPiece).children);
   };
   for (const slice of parsed) {
     parseUpTo(slice.start);
@@ -157,11 +157,11 @@ function matchesAt(pattern: RegExp, text: string, offset: number): boolean {
 }
 
 /** Headings with their plain text (emphasis, code and links read as their words), each up to the next of its level or higher. */
-function readSections(headings: readonly OutlineHeading[], parse: MarkdownParser, end: Position['end']): Section[] {
+function readSections(headings: readonly OutlineHeading[], end: Position['end']): Section[] {
   // Most headings are plain words; those with markup get one small parse, all together, for their
   // plain text as the full parse would give it.
   const marked = headings.filter((heading) => inlineMarkup.test(heading.source));
-  const parsed = marked.length === 0 ? [] : parse(marked.map((heading) => `# ${heading.source.replace(/\r?\n/g, ' ')}`).join('\n\n')).children;
+  const parsed = marked.length === 0 ? [] : parseMarkdownPiece(marked.map((heading) => `# ${heading.source.replace(/\r?\n/g, ' ')}`).join('\n\n')).children;
   const plain = new Map(marked.map((heading, index) => [heading, parsed[index]]));
   // From the last heading back: the index of the nearest later heading of each depth, so each
   // heading finds its end in a few steps.

@@ -3,7 +3,6 @@ import type { RenderedBody } from '../render/body.js';
 import { blockLimitProblem, lineLimitProblem } from './blocks.js';
 import { readBody, wholeTree } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';
-import { parseMarkdownPiece } from './markdown.js';
 import { defaultLimits, grouped, overLimit, type ParseLimits } from './limits.js';
 import { postmortemId, type Position, type Postmortem, type SyntaxProblem } from './model.js';
 import { bytePoint, countNewlines, decodeText, LineIndex, pointPosition } from './text.js';
@@ -70,13 +69,13 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
 
   const date = typeof frontmatter.data.date === 'string' ? frontmatter.data.date : undefined;
   try {
-    const { problems, parsed, ...body } = readBody(text, frontmatter.bodyStart, lines, { date, limits }, parseMarkdownPiece);
+    const { problems, parsed, ...body } = readBody(text, frontmatter.bodyStart, lines, { date, limits });
     Object.assign(postmortem, body);
     postmortem.syntax.push(...problems);
     // The page shows the whole body; only here is every paragraph of it parsed. A file that cannot
     // be read whole gets no page.
     if (options.render && postmortem.syntax.length === 0) {
-      postmortem.body = options.render(wholeTree(text, parsed, lines, parseMarkdownPiece), postmortem.actionItems?.position);
+      postmortem.body = options.render(wholeTree(text, parsed, lines), postmortem.actionItems?.position);
     }
   } catch (error) {
     postmortem.syntax.push({ message: `Unreadable Markdown: ${(error as Error).message}`, place: pointPosition(1, 1) });

@@ -165,16 +165,17 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       // The changed shards are indexed first; the others' files are linked meanwhile, in pauses that
       // let the indexer's thread be answered, and a shard whose files cannot be linked is indexed after.
       const changed = shards.filter((shard) => !unchanged.includes(shard));
-      for (const shard of changed) indexedFolders.add(join(staging, shardFolder(shard.name)));
+      const staged = (shard: SearchShard): string => join(staging, shardFolder(shard.name));
+      for (const shard of changed) indexedFolders.add(staged(shard));
       const changedIndexed = index(changed);
       const notKept: SearchShard[] = [];
       for (const shard of unchanged) {
-        if (await keepFolder(join(outDir, shardFolder(shard.name)), join(staging, shardFolder(shard.name)))) {
+        if (await keepFolder(join(outDir, shardFolder(shard.name)), staged(shard))) {
           reusedShards += 1;
           indexed += 1;
           step();
         } else {
-          indexedFolders.add(join(staging, shardFolder(shard.name)));
+          indexedFolders.add(staged(shard));
           notKept.push(shard);
         }
       }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readBody, wholeTree } from '../../src/parse/body.js';
 import { parseFrontmatter } from '../../src/parse/frontmatter.js';
 import { defaultLimits } from '../../src/parse/limits.js';
-import { parseMarkdown, parseMarkdownPiece } from '../../src/parse/markdown.js';
+import { parseMarkdown } from '../../src/parse/markdown.js';
 import { LineIndex } from '../../src/parse/text.js';
 import { bodyHtml, bodyText, type RenderedBody } from '../../src/render/body.js';
 import { renderBody } from '../../src/render/markdown.js';
@@ -15,8 +15,8 @@ import { validPostmortem } from '../helpers/lint.js';
 function bothWays(text: string) {
   const lines = new LineIndex(text);
   const { bodyStart } = parseFrontmatter(text, lines, defaultLimits);
-  const body = readBody(text, bodyStart, lines, { date: '2026-03-04', limits: defaultLimits }, parseMarkdownPiece);
-  const pieced = wholeTree(text, body.parsed, lines, parseMarkdownPiece);
+  const body = readBody(text, bodyStart, lines, { date: '2026-03-04', limits: defaultLimits });
+  const pieced = wholeTree(text, body.parsed, lines);
   return {
     parsed: body.parsed.length,
     pieced: readable(renderBody(pieced, body.actionItems?.position)),
@@ -95,9 +95,9 @@ describe('the tree of a whole file, from the sections the linter parsed and the 
       fc.property(file, (text) => {
         const lines = new LineIndex(text);
         const { bodyStart } = parseFrontmatter(text, lines, defaultLimits);
-        const body = readBody(text, bodyStart, lines, { date: '2026-03-04', limits: defaultLimits }, parseMarkdownPiece);
+        const body = readBody(text, bodyStart, lines, { date: '2026-03-04', limits: defaultLimits });
         if (body.parsed.length > 0) pieced++;
-        expect(wholeTree(text, body.parsed, lines, parseMarkdownPiece)).toEqual(parseMarkdown(text));
+        expect(wholeTree(text, body.parsed, lines)).toEqual(parseMarkdown(text));
       }),
       { seed: 20261202, numRuns: 400 },
     );
