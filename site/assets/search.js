@@ -24,7 +24,7 @@ const shards = root.dataset.pagefindShards.split(' ').filter(Boolean);
 let pagefind;
 let loading;
 let facetsLoaded = false;
-let current = { hits: [], shown: 0 };
+let current = { list: listed([]), shown: 0 };
 let generation = 0;
 
 /**
@@ -80,16 +80,40 @@ async function facetCounts(term, filters, search) {
   return counted;
 }
 
+/** Results in the order given, all known at once. */
+function listed(results) {
+  return { total: results.length, slice: async (from, to) => results.slice(from, to) };
+}
+
 /**
- * Every postmortem the facets allow, newest first. Merged indexes order results by score, which a
- * sort does not make comparable between indexes; each index is sorted within its months, so the
- * shards are searched one by one (each record names its shard as a filter), newest first. The
- * counts come from one search over them all.
+ * Every postmortem the facets allow, newest first. A search by filters alone scores every result
+ * the same, so each record names its day as a filter: one search gives the count of each day, and
+ * the days are read, newest first, one search each, only as far as the list is shown. (A sort would
+ * cost every search: Pagefind keeps its order in the metadata that each search loads first.)
  */
-async function newestFirst(filters) {
-  const byShard = await Promise.all(shards.map((shard) => pagefind.search(null, { filters: { ...filters, shard: { any: [shard] } }, sort: { date: 'desc' } })));
-  const all = await pagefind.search(null, { filters });
-  return { results: byShard.flatMap((search) => search.results), filters: all.filters };
+function newestFirst(filters, all) {
+  const days = Object.entries(all.filters.day ?? {})
+    .filter(([, count]) => count > 0)
+    .map(([day]) => day)
+    .sort()
+    .reverse();
+  const hits = [];
+  let read = 0;
+  // One reading at a time, so the days' results join the list in order.
+  let reading = Promise.resolve();
+  const readUpTo = async (count) => {
+    while (hits.length < count && read < days.length) {
+      const day = days[read++];
+      hits.push(...(await pagefind.search(null, { filters: { ...filters, day: { any: [day] } } })).results);
+    }
+  };
+  return {
+    total: all.results.length,
+    slice(from, to) {
+      reading = reading.then(() => readUpTo(to));
+      return reading.then(() => hits.slice(from, to));
+    },
+  };
 }
 
 /**
@@ -154,13 +178,14 @@ function card(data) {
 }
 
 async function showMore() {
-  const batch = current.hits.slice(current.shown, current.shown + pageSize);
-  current.shown += batch.length;
+  const { list } = current;
+  const from = current.shown;
+  current.shown = Math.min(from + pageSize, list.total);
+  more.hidden = current.shown >= list.total;
   const mine = generation;
-  const loaded = await Promise.all(batch.map((hit) => hit.data()));
+  const loaded = await Promise.all((await list.slice(from, current.shown)).map((hit) => hit.data()));
   if (mine !== generation) return;
   results.append(...loaded.map(card));
-  more.hidden = current.shown >= current.hits.length;
 }
 
 async function update() {
@@ -178,9 +203,9 @@ async function update() {
     showCounts();
     return;
   }
-  const search = term === '' ? await newestFirst(filters) : await pagefind.debouncedSearch(term, { filters }, 150);
+  const search = term === '' ? await pagefind.search(null, { filters }) : await pagefind.debouncedSearch(term, { filters }, 150);
   if (search === null || mine !== generation) return;
-  current = { hits: search.results, shown: 0 };
+  current = { list: term === '' ? newestFirst(filters, search) : listed(search.results), shown: 0 };
   const counted = facetsLoaded ? await facetCounts(term, filters, search) : undefined;
   if (mine !== generation) return;
   showCounts(counted);

@@ -36,24 +36,25 @@ export interface SearchShard {
 
 /**
  * One postmortem as the search finds and shows it: its title and body text to match and excerpt;
- * the fields a result is drawn from (as text, by `site/assets/search.js`); the facets' filters, its
- * shard's name as a filter (a newest-first listing reads one shard at a time), and the date to
- * sort by. The URL is the page's path in the site, without the path prefix: the browser puts it
- * before the URL itself, as it does for the index's own files.
+ * the fields a result is drawn from (as text, by `site/assets/search.js`); the facets' filters, and
+ * its day as a filter, by which a listing without a query reads the days newest first. (Not as a
+ * sort: Pagefind keeps a sort's order in each shard's metadata, which every search loads.) The URL
+ * is the page's path in the site, without the path prefix: the browser puts it before the URL
+ * itself, as it does for the index's own files.
  */
-export function searchRecord(pm: PostmortemView, shard: string): SearchRecord {
-  return { ...recordFields(pm, shard), content: `${pm.title}\n${bodyText(pm.body)}` };
+export function searchRecord(pm: PostmortemView): SearchRecord {
+  return { ...recordFields(pm), content: `${pm.title}\n${bodyText(pm.body)}` };
 }
 
 /** A record but for its content, which is the title (a field already) and the body's text. */
-function recordFields(pm: PostmortemView, shard: string): Omit<SearchRecord, 'content'> {
+function recordFields(pm: PostmortemView): Omit<SearchRecord, 'content'> {
   const filters: Record<string, string[]> = {
     severity: [pm.severity.id],
     service: pm.services.map((service) => service.label),
     year: [pm.year],
     status: [pm.status],
     tag: pm.tags,
-    shard: [shard],
+    day: [pm.date],
   };
   return {
     url: pm.path,
@@ -75,7 +76,6 @@ function recordFields(pm: PostmortemView, shard: string): Omit<SearchRecord, 'co
     },
     // A postmortem without tags has no `tag` filter rather than an empty one.
     filters: Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0)),
-    sort: { date: pm.date },
   };
 }
 
@@ -86,7 +86,7 @@ export function searchShards(postmortems: readonly PostmortemView[], maxText: nu
     for (const postmortem of shard) {
       // The whole record; the body's text, the bulk of it, as it is held (deflated).
       const { text } = postmortem.body;
-      hash.update(`${JSON.stringify(recordFields(postmortem, name))}${text.length}\n`).update(text);
+      hash.update(`${JSON.stringify(recordFields(postmortem))}${text.length}\n`).update(text);
     }
     return { name, postmortems: shard, hash: hash.digest('base64') };
   });
@@ -170,7 +170,7 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
     onFed();
     for (const shard of shards) {
       if (signal?.aborted) return;
-      await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map((postmortem) => searchRecord(postmortem, shard.name)), () => signal?.aborted ?? false);
+      await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map((postmortem) => searchRecord(postmortem)), () => signal?.aborted ?? false);
       if (!signal?.aborted) onIndexed(shard);
     }
     return;
@@ -216,7 +216,7 @@ function indexOnThread(worker: Worker, pending: SearchShard[], { signal, onIndex
       if ('more' in reply) {
         // Records are made only as the indexer asks for them, so few are held at once; none once the build has failed.
         const shard = signal?.aborted ? undefined : current;
-        const batch = shard ? shard.postmortems.slice(sent, sent + recordsPerMessage).map((postmortem) => searchRecord(postmortem, shard.name)) : [];
+        const batch = shard ? shard.postmortems.slice(sent, sent + recordsPerMessage).map((postmortem) => searchRecord(postmortem)) : [];
         sent += batch.length;
         worker.postMessage({ records: batch } satisfies IndexerRequest);
         onFed();

@@ -51,7 +51,7 @@ afterAll(removeFolders);
 async function searchRecords(root: string): Promise<Map<string, SearchRecord>> {
   const { config, valid } = await runLint({ cwd: root, asOf, render: true, slim: true });
   const shards = searchShards(siteModel({ config, postmortems: valid, asOf }).postmortems, config.site.searchShardSize);
-  return new Map(shards.flatMap((shard) => shard.postmortems.map((view) => [view.id, searchRecord(view, shard.name)] as const)));
+  return new Map(shards.flatMap((shard) => shard.postmortems.map((view) => [view.id, searchRecord(view)] as const)));
 }
 
 /** How the build states a site's size: its files, and their bytes in megabytes. */
@@ -147,8 +147,7 @@ describe('hindsight build', () => {
         statusLabel: 'Published',
         headline: expect.any(String),
       },
-      filters: { severity: ['SEV3'], service: ['search', 'search-indexer'], year: ['2025'], status: ['published'], tag: ['search'], shard: ['2025-11'] },
-      sort: { date: '2025-11-02' },
+      filters: { severity: ['SEV3'], service: ['search', 'search-indexer'], year: ['2025'], status: ['published'], tag: ['search'], day: ['2025-11-02'] },
     });
     expect(records.get(searchId)?.content).toContain(uniqueWord);
     // The action items are text of the body, as written.

@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -18,10 +18,11 @@ const budgets: Record<string, number> = { '/': 150_000, '/action-items/': 300_00
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveFolder>>;
+let root: string;
 let out: string;
 
 beforeAll(async () => {
-  const root = tempFolder('hindsight-scale-');
+  root = tempFolder('hindsight-scale-');
   generateCorpus(join(root, 'postmortems'), count, 42);
   // As users run it: the compiled CLI, parsing on every core.
   await promisify(execFile)(process.execPath, [packagePath('bin', 'hindsight.js'), 'build', '--as-of', '2026-06-01', '--quiet'], { cwd: root, maxBuffer: 1 << 26 });
@@ -94,6 +95,27 @@ describe(`the site of ${count.toLocaleString('en-US')} postmortems`, () => {
     expect(count('pf_filter')).toBe(0);
     await page.getByRole('checkbox', { name: /^SEV1 Critical/ }).check();
     await expect.poll(() => page.locator('#results .badge').allTextContents(), { timeout: 30_000 }).toSatisfy((badges: string[]) => badges.length > 0 && badges.every((badge) => badge === 'SEV1'));
+    await page.close();
+  });
+
+  it('lists what a facet allows newest first, across every part of the index, a page at a time', async () => {
+    // The SEV1 postmortems' days, newest first, from the files themselves.
+    const days = readdirSync(join(root, 'postmortems'))
+      .map((name) => readFileSync(join(root, 'postmortems', name), 'utf8'))
+      .filter((text) => /^severity: SEV1$/m.test(text))
+      .map((text) => /^date: (\S+)$/m.exec(text)?.[1] ?? '')
+      .sort()
+      .reverse();
+    const { page } = await open('/');
+    await page.getByRole('checkbox', { name: /^SEV1 Critical/ }).check();
+    await expect.poll(() => page.locator('#result-status').textContent(), { timeout: 30_000 }).toBe(`${days.length} postmortems found, newest first.`);
+    for (const shown of [10, 20, 30]) {
+      await expect.poll(() => page.locator('#results > li').count(), { timeout: 30_000 }).toBe(shown);
+      if (shown < 30) await page.locator('#more-results').click();
+    }
+    expect(await page.locator('#results time').allTextContents()).toEqual(days.slice(0, 30));
+    const ids = await page.locator('#results > li').evaluateAll((items) => items.map((item) => item.getAttribute('data-id')));
+    expect(new Set(ids).size).toBe(30);
     await page.close();
   });
 
