@@ -16,21 +16,32 @@ import { unified, type Processor } from 'unified';
 import { closesFence, openedFence, type Fence } from './outline.js';
 
 /**
- * GFM's syntax as remark-gfm reads it, its extensions in its order and combined into one as there,
- * with literal autolinks (`www.x.com`, `https://…`, `a@b.c`) optional: their tokenizer tries every
- * letter and digit of the text as the start of an email address, a third of the parse, and a text
- * without `@`, `www.` or `http://`/`https://` holds none, so it gets exactly the same tree without them.
+ * GFM's constructs that many texts cannot hold, each with what every instance of it holds: a text
+ * without that gets exactly the same tree without the construct's extension, which saves its cost.
+ * Literal autolinks (`www.x.com`, `https://…`, `a@b.c`) try every letter and digit of the text as
+ * the start of an email address, a third of the parse. A table is tried at the start of every line,
+ * a fifth of the parse of prose; its delimiter row holds a `|`, or a `:` beside a `-` (`a` over
+ * `:--` is a table of one column).
  */
-function gfmSyntax(this: Processor, { literalAutolinks }: { literalAutolinks: boolean }): void {
+const optionalSyntax = {
+  literalAutolinks: /@|www\.|https?:\/\//i,
+  tables: /\||:-|-:/,
+};
+type OptionalSyntax = Record<keyof typeof optionalSyntax, boolean>;
+
+/** GFM's syntax as remark-gfm reads it, its extensions in its order and combined into one as there, but for those left out. */
+function gfmSyntax(this: Processor, { literalAutolinks, tables }: OptionalSyntax): void {
   const data = this.data();
   // One extension rather than five: the parser merges its extensions on every parse, and a
   // postmortem is parsed in several pieces.
-  (data.micromarkExtensions ??= []).push(combineExtensions([...(literalAutolinks ? [gfmAutolinkLiteral()] : []), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]));
+  (data.micromarkExtensions ??= []).push(
+    combineExtensions([...(literalAutolinks ? [gfmAutolinkLiteral()] : []), gfmFootnote(), gfmStrikethrough(), ...(tables ? [gfmTable()] : []), gfmTaskListItem()]),
+  );
   (data.fromMarkdownExtensions ??= []).push(
     ...(literalAutolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
     gfmFootnoteFromMarkdown(),
     gfmStrikethroughFromMarkdown(),
-    gfmTableFromMarkdown(),
+    ...(tables ? [gfmTableFromMarkdown()] : []),
     gfmTaskListItemFromMarkdown(),
   );
 }
@@ -39,16 +50,22 @@ function gfmSyntax(this: Processor, { literalAutolinks }: { literalAutolinks: bo
  * is parsed without: only a file's first line opens frontmatter, and the piece's first line is not
  * that (its frontmatter extension would be tried at every `-` that starts a line, too).
  */
-function markdownParser({ frontmatter, literalAutolinks }: { frontmatter: boolean; literalAutolinks: boolean }) {
+function markdownParser(frontmatter: boolean, syntax: OptionalSyntax) {
   const parser = unified().use(remarkParse);
-  return (frontmatter ? parser.use(remarkFrontmatter, ['yaml']) : parser).use(gfmSyntax, { literalAutolinks }).freeze();
+  return (frontmatter ? parser.use(remarkFrontmatter, ['yaml']) : parser).use(gfmSyntax, syntax).freeze();
 }
-const parsers = {
-  file: { withLiteralAutolinks: markdownParser({ frontmatter: true, literalAutolinks: true }), without: markdownParser({ frontmatter: true, literalAutolinks: false }) },
-  piece: { withLiteralAutolinks: markdownParser({ frontmatter: false, literalAutolinks: true }), without: markdownParser({ frontmatter: false, literalAutolinks: false }) },
-};
-/** What every literal autolink holds. */
-const mayHoldLiteralAutolink = /@|www\.|https?:\/\//i;
+type MarkdownParser = ReturnType<typeof markdownParser>;
+/** A file's parsers or a piece's, by the optional constructs they read (`literalAutolinks,tables`), made as first needed. */
+function parsersFor(frontmatter: boolean): (syntax: OptionalSyntax) => MarkdownParser {
+  const made = new Map<string, MarkdownParser>();
+  return (syntax) => {
+    const key = `${syntax.literalAutolinks},${syntax.tables}`;
+    let parser = made.get(key);
+    if (!parser) made.set(key, (parser = markdownParser(frontmatter, syntax)));
+    return parser;
+  };
+}
+const parsers = { file: parsersFor(true), piece: parsersFor(false) };
 /** The frontmatter's opening fence, as remark-frontmatter reads it: `---` on the first line, then only spaces or tabs. */
 const frontmatterOpening = /^---[ \t]*(?:\r\n|\r|\n)/;
 /** A closing fence: a line of `---`, then only spaces or tabs. */
@@ -163,11 +180,11 @@ export function parseMarkdownPiece(source: string): Root {
   return parseWith(parsers.piece, source);
 }
 
-function parseWith(parser: (typeof parsers)['file'], source: string): Root {
+function parseWith(parserFor: (typeof parsers)['file'], source: string): Root {
   const { text, blocks } = defuse(source);
   // Frontmatter is read as one raw value: its links (a postmortem's `links:` hold URLs) are none.
-  const readAsMarkdown = parser === parsers.file ? text.slice(frontmatterSpan(text)?.end ?? 0) : text;
-  const tree = (mayHoldLiteralAutolink.test(readAsMarkdown) ? parser.withLiteralAutolinks : parser.without).parse(text);
+  const readAsMarkdown = parserFor === parsers.file ? text.slice(frontmatterSpan(text)?.end ?? 0) : text;
+  const tree = parserFor({ literalAutolinks: optionalSyntax.literalAutolinks.test(readAsMarkdown), tables: optionalSyntax.tables.test(readAsMarkdown) }).parse(text);
   if (blocks.length === 0) return tree;
   // The marks come back as themselves in the text of the blocks they were taken from.
   const pending: Nodes[] = [tree];

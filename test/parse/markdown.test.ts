@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { defuse, maxLazyLinesPerBlock, maxMarksPerBlock, parseMarkdown } from '../../src/parse/markdown.js';
+import { defuse, maxLazyLinesPerBlock, maxMarksPerBlock, parseMarkdown, parseMarkdownPiece } from '../../src/parse/markdown.js';
 import { parsePostmortem } from '../../src/parse/postmortem.js';
 import { bodyHtml } from '../../src/render/body.js';
 import { renderBody } from '../../src/render/markdown.js';
@@ -50,13 +50,17 @@ describe('blockquote lines that continue a deeper paragraph, line after line', (
   });
 });
 
-describe('texts that cannot hold a literal autolink', () => {
+describe('texts that cannot hold a literal autolink or a table', () => {
   const gfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
-  /** Pieces of Markdown, literal autolinks among them, so that both ways of parsing are taken. */
+  const gfmPiece = unified().use(remarkParse).use(remarkGfm).freeze();
+  /**
+   * Pieces of Markdown, literal autolinks and tables among them (with pipes, and of one column
+   * without: `a` over `:--`), so that every way of parsing is taken.
+   */
   const piece = fc.constantFrom(
     'word', 'www', 'www.example.com', 'http', 'https://example.com/a_(b)', 'mail@example.com', 'a.b', 'h', 'w.', ':', '/', '@',
     '*', '**', '_', '~', '~~', '`', '[', ']', '(', ')', '[^1]', '[^1]: note', '!', '<', '>', '&amp;', '\\', '|', '|---|', '- ', '1. ', '> ',
-    '# ', '```', '---', '- [ ] ', '- [x] ', '    ', ' ', '\n', '\n\n', '\t',
+    '# ', '```', '---', '- [ ] ', '- [x] ', '    ', ' ', '\n', '\n\n', '\t', ':-', '-:', ':--:', '-', 'a b\n', '\n:--\n', '\n--:', '\\|',
   );
   const markdown = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(''));
 
@@ -67,6 +71,22 @@ describe('texts that cannot hold a literal autolink', () => {
       }),
       { seed: 20261202, numRuns: 500 },
     );
+  });
+
+  it('parse as pieces of a file to the same tree as with every GFM extension', () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        expect(parseMarkdownPiece(text)).toEqual(gfmPiece.parse(text));
+      }),
+      { seed: 20261202, numRuns: 500 },
+    );
+  });
+
+  it('find the tables that have no pipe', () => {
+    for (const text of ['a\n:--\n', 'a b\n--:\n', '> a\n> :-:\n', '- a\n  :--\n']) {
+      expect(parseMarkdownPiece(text)).toEqual(gfmPiece.parse(text));
+      expect(JSON.stringify(parseMarkdownPiece(text))).toContain('"type":"table"');
+    }
   });
 
   // The frontmatter's links are not looked for: only the text past its closing fence decides.
