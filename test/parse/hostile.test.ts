@@ -43,6 +43,7 @@ describe('text that holds no postmortem', () => {
     ['a file of only whitespace', '  \n\t\n\n   ', emptyFile],
     ['frontmatter that is never closed', '---\ntitle: Never closed\ndate: 2026-03-04\n\n## Summary\n\nText.\n', 'Unclosed frontmatter, expected a `---` line after the YAML that starts on line 1'],
     ['TOML frontmatter', '+++\ntitle = "TOML"\n+++\n\n## Summary\n', 'Unexpected TOML frontmatter (`+++`), expected YAML between `---` lines'],
+    ['line endings of a carriage return alone', '---\rtitle: Old Mac\rdate: 2026-03-04\r---\r\r## Summary\r', 'Unexpected line endings: a carriage return (CR) alone ends the first line, expected LF or CRLF line endings'],
   ])('reports %s on line 1', (_name, text, message) => {
     expect(syntaxFindings(lintText(text).findings)).toEqual([{ line: 1, column: 1, message }]);
   });
