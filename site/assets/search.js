@@ -177,6 +177,13 @@ function card(data) {
   return item;
 }
 
+/** The facets' data, loaded once a facet is in use: every search counts by facet from then on. */
+async function loadFacets() {
+  if (facetsLoaded) return;
+  await pagefind.filters();
+  facetsLoaded = true;
+}
+
 async function showMore() {
   const { list } = current;
   const from = current.shown;
@@ -203,6 +210,8 @@ async function update() {
     showCounts();
     return;
   }
+  // A listing without a query reads the days from the facets' data, however it was reached.
+  if (term === '') await loadFacets();
   const search = term === '' ? await pagefind.search(null, { filters }) : await pagefind.debouncedSearch(term, { filters }, 150);
   if (search === null || mine !== generation) return;
   current = { list: term === '' ? newestFirst(filters, search) : listed(search.results), shown: 0 };
@@ -226,12 +235,8 @@ root.addEventListener('focusin', loadIndex);
 root.addEventListener('pointerdown', loadIndex);
 input.addEventListener('input', update);
 root.addEventListener('change', async () => {
-  // A facet in use: its data loads now, and every search counts by facet from then on.
   await loadIndex();
-  if (pagefind && !facetsLoaded) {
-    await pagefind.filters();
-    facetsLoaded = true;
-  }
+  if (pagefind) await loadFacets();
   update();
 });
 more.addEventListener('click', showMore);
