@@ -172,19 +172,19 @@ export function defuse(text: string): Defused {
 
 /** Parses a whole file's Markdown (GFM, with YAML frontmatter) into a tree whose positions count from the start of `source`. */
 export function parseMarkdown(source: string): Root {
-  return parseWith(parsers.file, source);
+  return parseWith(source, { frontmatter: true });
 }
 
 /** Parses a piece of a file that does not start it (GFM, without frontmatter): positions count from the start of `source`. */
 export function parseMarkdownPiece(source: string): Root {
-  return parseWith(parsers.piece, source);
+  return parseWith(source, { frontmatter: false });
 }
 
-function parseWith(parserFor: (typeof parsers)['file'], source: string): Root {
+function parseWith(source: string, { frontmatter }: { frontmatter: boolean }): Root {
   const { text, blocks } = defuse(source);
   // Frontmatter is read as one raw value: its links (a postmortem's `links:` hold URLs) are none.
-  const readAsMarkdown = parserFor === parsers.file ? text.slice(frontmatterSpan(text)?.end ?? 0) : text;
-  const tree = parserFor({ literalAutolinks: optionalSyntax.literalAutolinks.test(readAsMarkdown), tables: optionalSyntax.tables.test(readAsMarkdown) }).parse(text);
+  const readAsMarkdown = frontmatter ? text.slice(frontmatterSpan(text)?.end ?? 0) : text;
+  const tree = parsers[frontmatter ? 'file' : 'piece']({ literalAutolinks: optionalSyntax.literalAutolinks.test(readAsMarkdown), tables: optionalSyntax.tables.test(readAsMarkdown) }).parse(text);
   if (blocks.length === 0) return tree;
   // The marks come back as themselves in the text of the blocks they were taken from.
   const pending: Nodes[] = [tree];

@@ -497,7 +497,8 @@ interface FolderSize {
 function folderSize(folder: string, skip: ReadonlySet<string> = new Set()): FolderSize {
   let files = 0;
   let bytes = 0;
-  const skipped = (path: string): boolean => [...skip].some((other) => path === other || path.startsWith(`${other}${sep}`));
+  const skipList = [...skip];
+  const skipped = (path: string): boolean => skipList.some((other) => path === other || path.startsWith(`${other}${sep}`));
   for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name);
     if (!entry.isFile() || (skip.size > 0 && skipped(path))) continue;

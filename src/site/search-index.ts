@@ -170,7 +170,7 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
     onFed();
     for (const shard of shards) {
       if (signal?.aborted) return;
-      await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map((postmortem) => searchRecord(postmortem)), () => signal?.aborted ?? false);
+      await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map(searchRecord), () => signal?.aborted ?? false);
       if (!signal?.aborted) onIndexed(shard);
     }
     return;
@@ -216,7 +216,7 @@ function indexOnThread(worker: Worker, pending: SearchShard[], { signal, onIndex
       if ('more' in reply) {
         // Records are made only as the indexer asks for them, so few are held at once; none once the build has failed.
         const shard = signal?.aborted ? undefined : current;
-        const batch = shard ? shard.postmortems.slice(sent, sent + recordsPerMessage).map((postmortem) => searchRecord(postmortem)) : [];
+        const batch = shard ? shard.postmortems.slice(sent, sent + recordsPerMessage).map(searchRecord) : [];
         sent += batch.length;
         worker.postMessage({ records: batch } satisfies IndexerRequest);
         onFed();
