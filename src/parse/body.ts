@@ -17,6 +17,7 @@ import { actionItemStatuses, actionItemTypes } from './model.js';
 import { grouped, overLimit, type ParseLimits } from './limits.js';
 import { eachPoint, frontmatterSpan, parseMarkdown, parseMarkdownPiece } from './markdown.js';
 import { outline, type OutlineHeading } from './outline.js';
+import { plainSectionTree } from './plain.js';
 import type { LineIndex } from './text.js';
 import { parseTimelineLine } from './timeline.js';
 
@@ -53,7 +54,8 @@ type MarkdownParser = (markdown: string) => Root;
 
 /**
  * Reads sections, timeline, action items and prose. The outline scan finds the headings and prose;
- * only the Timeline and Action Items sections are parsed as Markdown.
+ * only the Timeline and Action Items sections are parsed as Markdown, or read as plain text
+ * when they are (`plainSectionTree`).
  */
 export function readBody(text: string, bodyStart: number, lines: LineIndex, options: BodyOptions): BodyParts {
   const { date, limits } = options;
@@ -83,7 +85,7 @@ export function readBody(text: string, bodyStart: number, lines: LineIndex, opti
       end = lineStart;
       overLimitAt(end, count);
     }
-    const tree = parseSlice(text.slice(start, end), start, first, parseMarkdownPiece);
+    const tree = parseSlice(text.slice(start, end), start, first, parseSection);
     parsed.push({ start, end, tree });
     return tree.children.filter((node) => node.type !== 'heading');
   };
@@ -182,6 +184,11 @@ function readSections(headings: readonly OutlineHeading[], end: Position['end'])
       range: { start: heading.position.start, end: ends[index] ?? end },
     };
   });
+}
+
+/** A section as the Markdown parser reads it, a plain table or list read without it. */
+function parseSection(section: string): Root {
+  return plainSectionTree(section) ?? parseMarkdownPiece(section);
 }
 
 /** Characters that may start inline Markdown (emphasis, code, links, HTML, entities, escapes). */

@@ -23,7 +23,7 @@ import { closesFence, openedFence, type Fence } from './outline.js';
  * a fifth of the parse of prose; its delimiter row holds a `|`, or a `:` beside a `-` (`a` over
  * `:--` is a table of one column).
  */
-const optionalSyntax = {
+export const optionalSyntax = {
   literalAutolinks: /@|www\.|https?:\/\//i,
   tables: /\||:-|-:/,
 };

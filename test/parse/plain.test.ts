@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdownPiece } from '../../src/parse/markdown.js';
+import { plainSectionTree } from '../../src/parse/plain.js';
+
+/** The same tree as the Markdown parser's, keys in its order too: models and caches are compared byte for byte. */
+const sameAsParser = (section: string, tree: unknown): void => {
+  expect(JSON.stringify(tree)).toBe(JSON.stringify(parseMarkdownPiece(section)));
+};
+
+const actionItems = [
+  '## Action Items',
+  '',
+  '| Action | Owner | Due | Status | Type | Ticket |',
+  '|---|---|---|---|---|---|',
+  '| Add an alert on disk usage for billing | Carol | 2021-06-09 | done | detect | OPS-6681 |',
+  '| Fix log growth in billing |  | 2021-06-29 | in-progress | prevent |   |',
+  '',
+].join('\n');
+const timeline = ['## Timeline', '', '- 2021-06-01 14:46 - billing starts returning errors', '- 16:02 UTC - disk usage alert fires (p95 > 2 s)', ''].join('\n');
+
+describe('sections of one plain table or list', () => {
+  it('are read without the Markdown parser into the tree it gives', () => {
+    for (const section of [actionItems, timeline, `${actionItems}\n\n`, timeline.trimEnd(), '### Notes\n| a | b |\n|:--|--:|\n| ü 🦊 | 1:30 |', '# Ünïcode 🦊\n\n- Ü\n- Fox 🦊 x']) {
+      const tree = plainSectionTree(section);
+      expect(tree, section).toBeDefined();
+      sameAsParser(section, tree);
+    }
+  });
+
+  it('leave everything else to the parser', () => {
+    const left = [
+      actionItems.replace('OPS-6681', '[OPS-6681](https://tickets.example.com/OPS-6681)'),
+      actionItems.replace('Carol', '`carol`'),
+      actionItems.replace('Carol', 'carol@example.com'),
+      actionItems.replace('| detect |', '| detect | extra |'),
+      actionItems.replace('|---|---|', '|---|'),
+      actionItems.replace('for billing', 'for\tbilling'),
+      actionItems.replaceAll('\n', '\r\n'),
+      `${actionItems}\nThe rest is tracked elsewhere.\n`,
+      timeline.replace('- 16:02', '- 1. 16:02'),
+      timeline.replace('- 16:02', '* 16:02'),
+      timeline.replace('- 16:02', '  continued'),
+      timeline.replace('errors', 'errors  '),
+      timeline.replace('## Timeline', 'Timeline\n--------'),
+      timeline.replace('## Timeline', '## Timeline ##'),
+      timeline.replace('\n- 16:02', '\n\n- 16:02'),
+    ];
+    for (const section of left) expect(plainSectionTree(section), section).toBeUndefined();
+  });
+
+  // Sections near the plain ones: any line, cell or word may make the parser read them otherwise.
+  const often = <T>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ weight: 12, arbitrary: usual }, { weight: 1, arbitrary: rare });
+  const word = often(
+    fc.constantFrom('a', 'Carol', '2021-06-09', '14:46', 'OPS-1', 'p95 > 2 s', 'ü', '🦊', '1.', '1)', '12.', '#', '-', '+', '>', '=', '---', 'www', 'h:', ':'),
+    fc.constantFrom('www.x.com', 'a@b.c', 'http://x', '*a*', '_', '`a`', '[x]', '[ ]', '&amp;', '\\', '<b>', '~', '!', '\t'),
+  );
+  const text = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
+  const spaces = fc.constantFrom('', ' ', '  ');
+  const cell = fc.tuple(spaces, fc.oneof(text, fc.constant('')), spaces).map((parts) => parts.join(''));
+  const row = (cells: number) => fc.array(cell, { minLength: cells, maxLength: cells }).map((all) => `|${all.join('|')}|`);
+  const rule = (cells: number) => fc.array(often(fc.constantFrom('---', ':--', '--:', ':-:', ' - ', '-', ' :---: '), fc.constantFrom('x', '', '- -')), { minLength: cells, maxLength: cells }).map((all) => `|${all.join('|')}|`);
+  const table = fc.integer({ min: 1, max: 4 }).chain((cells) =>
+    fc.tuple(row(cells), rule(cells), fc.array(often(row(cells), fc.oneof(row(cells + 1), text, row(cells).map((line) => line.slice(1)))), { maxLength: 4 })).map(([header, delimiter, rows]) => [header, delimiter, ...rows]),
+  );
+  const item = often(
+    fc.tuple(fc.constantFrom('a', 'Carol', '2021-06-09', '14:46', 'ü', '1.', '12)'), text).map(([first, rest]) => `- ${first} ${rest}`),
+    fc.tuple(fc.constantFrom('-  ', '* ', '-', '1. ', '  ', '- ', '- # ', '- > ', '- + ', '- - ', '- --- ', '- *** ', '- = '), text).map((parts) => parts.join('')),
+  );
+  const list = fc.array(item, { minLength: 1, maxLength: 5 });
+  const heading = often(fc.constantFrom('## Timeline', '## Action Items', '# Ü 🦊', '###### a'), fc.constantFrom('##', '## ', '##  a', '## a ', '## a #', '## *a*', '####### a', '#a', 'Timeline\n---'));
+  const blank = fc.array(often(fc.constant(''), fc.constant(' ')), { maxLength: 2 });
+  const section = fc
+    .tuple(heading, blank, fc.oneof(table, list), blank, often(fc.constant<string[]>([]), fc.oneof(list, table)), often(fc.constantFrom('\n', ''), fc.constant('\r\n')))
+    .map(([title, before, block, after, more, end]) => [title, ...before, ...block, ...after, ...more].join(end === '\r\n' ? end : '\n') + end);
+
+  it('give the parser’s tree, positions included, whenever they are read without it', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(section, (markdown) => {
+        const tree = plainSectionTree(markdown);
+        if (tree) {
+          read++;
+          sameAsParser(markdown, tree);
+        }
+      }),
+      { seed: 20261202, numRuns: 3000 },
+    );
+    // The sections read without the parser are a good share of those made, so the comparison means something.
+    expect(read).toBeGreaterThan(300);
+  });
+});
