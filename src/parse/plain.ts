@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Root, Table, TableCell, TableRow, Text } from 'mdast';
+import type { Heading, InlineCode, List, ListItem, Root, Table, TableCell, TableRow, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import { optionalSyntax } from './markdown.js';
 
@@ -16,13 +16,41 @@ const atxHeading = /^(#{1,6}) ([^#]*)$/;
 const delimiterCell = /^ *(:?)-+(:?) *$/;
 /** A list item's text that could start a block of its own (a nested ordered list) rather than a paragraph. */
 const orderedListStart = /^\d{1,9}[.)](?: |$)/;
-/** A list item's text that starts a paragraph: a letter or digit (no other list, quote, heading, rule or code). */
-const paragraphStart = /^[\p{L}\p{N}]/u;
+/** A list item's text that starts a paragraph: a letter, a digit or code (no other list, quote, heading, rule or fence). */
+const paragraphStart = /^[\p{L}\p{N}`]/u;
+/** A code span's content that the parser would not keep as it stands: a space it strips from each end, or a control character (a tab, say). */
+const notPlainCode = /^ | $|[\0-\x1f\x7f]/;
+
+/**
+ * A line's plain text and code spans of one backtick (`` `timeout acquiring connection` ``) as
+ * the parser's nodes, from `from` in the line; none if anything else could be read in it.
+ */
+function inlineNodes(text: string, line: number, from: number, lineSpan: LineSpan): Array<Text | InlineCode> | undefined {
+  // A run of two backticks opens or ends code differently: left to the parser.
+  if (text.includes('``')) return undefined;
+  const parts = text.split('`');
+  // Outside code and inside it, by turns; an odd number of backticks leaves one that opens nothing.
+  if (parts.length % 2 === 0) return undefined;
+  const nodes: Array<Text | InlineCode> = [];
+  let at = from;
+  for (const [index, part] of parts.entries()) {
+    if (index % 2 === 1) {
+      if (notPlainCode.test(part)) return undefined;
+      nodes.push({ type: 'inlineCode', value: part, position: lineSpan(line, at, at + part.length + 2) });
+      at += part.length + 2;
+      continue;
+    }
+    if (!isPlain(part)) return undefined;
+    if (part !== '') nodes.push({ type: 'text', value: part, position: lineSpan(line, at, at + part.length) });
+    at += part.length;
+  }
+  return nodes;
+}
 
 /**
  * The tree the Markdown parser gives for a section that is an ATX heading of plain words, then one
- * table or one tight `-` list whose cells and items are plain text, between blank lines: an Action
- * Items table or a Timeline as people usually write them. Read line by line, in a small fraction
+ * table or one tight `-` list whose cells and items are plain text and code, between blank lines:
+ * an Action Items table or a Timeline as people usually write them. Read line by line, in a small fraction
  * of the parser's time (it takes half a millisecond over a table of a few rows). Any other section,
  * or any doubt, gives `undefined`, and the parser reads it.
  */
@@ -67,19 +95,15 @@ function tableAt(rows: readonly string[], first: number, lineSpan: LineSpan): Ta
   for (const [index, row] of [header, ...body].entries()) {
     const line = index === 0 ? first : first + index + 1;
     const cells = cellsOf(row);
-    if (!cells || cells.length !== aligns.length || cells.some((cell) => !isPlain(cell.text))) return undefined;
-    children.push({
-      type: 'tableRow',
-      children: cells.map(({ text, from, to }, column): TableCell => {
-        const value = text.trim();
-        // A cell runs from its pipe to the next one; the last takes the closing pipe as well.
-        const position = lineSpan(line, from - 1, column === cells.length - 1 ? to + 1 : to);
-        if (value === '') return { type: 'tableCell', children: [], position };
-        const start = from + text.length - text.trimStart().length;
-        return { type: 'tableCell', children: [{ type: 'text', value, position: lineSpan(line, start, start + value.length) }], position };
-      }),
-      position: lineSpan(line),
-    });
+    if (!cells || cells.length !== aligns.length) return undefined;
+    const tableCells: TableCell[] = [];
+    for (const [column, { text, from, to }] of cells.entries()) {
+      const content = inlineNodes(text.trim(), line, from + text.length - text.trimStart().length, lineSpan);
+      if (!content) return undefined;
+      // A cell runs from its pipe to the next one; the last takes the closing pipe as well.
+      tableCells.push({ type: 'tableCell', children: content, position: lineSpan(line, from - 1, column === cells.length - 1 ? to + 1 : to) });
+    }
+    children.push({ type: 'tableRow', children: tableCells, position: lineSpan(line) });
   }
   const align = aligns.map((match) => {
     const [, left, right] = match ?? [];
@@ -106,16 +130,11 @@ function listAt(items: readonly string[], first: number, lineSpan: LineSpan): Li
   const children: ListItem[] = [];
   for (const [index, item] of items.entries()) {
     const text = item.slice(2);
-    if (!item.startsWith('- ') || !paragraphStart.test(text) || orderedListStart.test(text) || text.endsWith(' ') || !isPlain(text)) return undefined;
     const line = first + index;
-    const paragraphSpan = lineSpan(line, 2);
-    children.push({
-      type: 'listItem',
-      spread: false,
-      checked: null,
-      children: [{ type: 'paragraph', children: [{ type: 'text', value: text, position: paragraphSpan }], position: lineSpan(line, 2) }],
-      position: lineSpan(line),
-    });
+    if (!item.startsWith('- ') || !paragraphStart.test(text) || orderedListStart.test(text) || text.endsWith(' ')) return undefined;
+    const content = inlineNodes(text, line, 2, lineSpan);
+    if (!content) return undefined;
+    children.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'paragraph', children: content, position: lineSpan(line, 2) }], position: lineSpan(line) });
   }
   const lastLine = first + items.length - 1;
   return { type: 'list', ordered: false, start: null, spread: false, children, position: { start: lineSpan(first).start, end: lineSpan(lastLine).end } };

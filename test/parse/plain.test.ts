@@ -19,9 +19,10 @@ const actionItems = [
 ].join('\n');
 const timeline = ['## Timeline', '', '- 2021-06-01 14:46 - billing starts returning errors', '- 16:02 UTC - disk usage alert fires (p95 > 2 s)', ''].join('\n');
 
-describe('sections of one plain table or list', () => {
+describe('sections of one table or list of plain text and code', () => {
   it('are read without the Markdown parser into the tree it gives', () => {
-    for (const section of [actionItems, timeline, `${actionItems}\n\n`, timeline.trimEnd(), '### Notes\n| a | b |\n|:--|--:|\n| ü 🦊 | 1:30 |', '# Ünïcode 🦊\n\n- Ü\n- Fox 🦊 x']) {
+    const withCode = timeline.replace('returning errors', 'logging `timeout acquiring connection`; `kid 2024-03-b` unknown');
+    for (const section of [actionItems, timeline, withCode, actionItems.replace('| Carol |', '| `carol` and `dave` |'), `${actionItems}\n\n`, timeline.trimEnd(), '### Notes\n| a | b |\n|:--|--:|\n| ü 🦊 | 1:30 |', '# Ünïcode 🦊\n\n- Ü\n- Fox 🦊 x']) {
       const tree = plainSectionTree(section);
       expect(tree, section).toBeDefined();
       sameAsParser(section, tree);
@@ -31,7 +32,9 @@ describe('sections of one plain table or list', () => {
   it('leave everything else to the parser', () => {
     const left = [
       actionItems.replace('OPS-6681', '[OPS-6681](https://tickets.example.com/OPS-6681)'),
-      actionItems.replace('Carol', '`carol`'),
+      actionItems.replace('Carol', '`carol'),
+      actionItems.replace('Carol', '``carol``'),
+      actionItems.replace('Carol', '` carol `'),
       actionItems.replace('Carol', 'carol@example.com'),
       actionItems.replace('| detect |', '| detect | extra |'),
       actionItems.replace('|---|---|', '|---|'),
@@ -52,8 +55,8 @@ describe('sections of one plain table or list', () => {
   // Sections near the plain ones: any line, cell or word may make the parser read them otherwise.
   const often = <T>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ weight: 12, arbitrary: usual }, { weight: 1, arbitrary: rare });
   const word = often(
-    fc.constantFrom('a', 'Carol', '2021-06-09', '14:46', 'OPS-1', 'p95 > 2 s', 'ü', '🦊', '1.', '1)', '12.', '#', '-', '+', '>', '=', '---', 'www', 'h:', ':'),
-    fc.constantFrom('www.x.com', 'a@b.c', 'http://x', '*a*', '_', '`a`', '[x]', '[ ]', '&amp;', '\\', '<b>', '~', '!', '\t'),
+    fc.constantFrom('a', 'Carol', '2021-06-09', '14:46', 'OPS-1', 'p95 > 2 s', 'ü', '🦊', '1.', '1)', '12.', '#', '-', '+', '>', '=', '---', 'www', 'h:', ':', '`a`', '`kid 2024-03-b`', '`*a* [b]`', '`x`y`z`'),
+    fc.constantFrom('www.x.com', 'a@b.c', 'http://x', '*a*', '_', '`', '``', '``a``', '` a`', '`a `', '` `', '`a\\`', '`a|b`', '`www.x.com`', '[x]', '[ ]', '&amp;', '\\', '<b>', '~', '!', '\t'),
   );
   const text = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
   const spaces = fc.constantFrom('', ' ', '  ');
