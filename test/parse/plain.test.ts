@@ -30,24 +30,29 @@ describe('sections of one table or list of plain text and code', () => {
   });
 
   it('leave everything else to the parser', () => {
+    const edits = (section: string, replacements: Array<[string, string]>): string[] => replacements.map(([from, to]) => section.replace(from, to));
     const left = [
-      actionItems.replace('OPS-6681', '[OPS-6681](https://tickets.example.com/OPS-6681)'),
-      actionItems.replace('Carol', '`carol'),
-      actionItems.replace('Carol', '``carol``'),
-      actionItems.replace('Carol', '` carol `'),
-      actionItems.replace('Carol', 'carol@example.com'),
-      actionItems.replace('| detect |', '| detect | extra |'),
-      actionItems.replace('|---|---|', '|---|'),
-      actionItems.replace('for billing', 'for\tbilling'),
+      ...edits(actionItems, [
+        ['OPS-6681', '[OPS-6681](https://tickets.example.com/OPS-6681)'],
+        ['Carol', '`carol'],
+        ['Carol', '``carol``'],
+        ['Carol', '` carol `'],
+        ['Carol', 'carol@example.com'],
+        ['| detect |', '| detect | extra |'],
+        ['|---|---|', '|---|'],
+        ['for billing', 'for\tbilling'],
+      ]),
       actionItems.replaceAll('\n', '\r\n'),
       `${actionItems}\nThe rest is tracked elsewhere.\n`,
-      timeline.replace('- 16:02', '- 1. 16:02'),
-      timeline.replace('- 16:02', '* 16:02'),
-      timeline.replace('- 16:02', '  continued'),
-      timeline.replace('errors', 'errors  '),
-      timeline.replace('## Timeline', 'Timeline\n--------'),
-      timeline.replace('## Timeline', '## Timeline ##'),
-      timeline.replace('\n- 16:02', '\n\n- 16:02'),
+      ...edits(timeline, [
+        ['- 16:02', '- 1. 16:02'],
+        ['- 16:02', '* 16:02'],
+        ['- 16:02', '  continued'],
+        ['errors', 'errors  '],
+        ['## Timeline', 'Timeline\n--------'],
+        ['## Timeline', '## Timeline ##'],
+        ['\n- 16:02', '\n\n- 16:02'],
+      ]),
     ];
     for (const section of left) expect(plainSectionTree(section), section).toBeUndefined();
   });
