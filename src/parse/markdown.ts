@@ -1,18 +1,6 @@
 import type { Nodes, Root } from 'mdast';
-import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { combineExtensions } from 'micromark-util-combine-extensions';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkParse from 'remark-parse';
-import { unified, type Processor } from 'unified';
+import { createRequire } from 'node:module';
+import type { Processor } from 'unified';
 import { closesFence, openedFence, type Fence } from './outline.js';
 
 /**
@@ -29,20 +17,47 @@ export const optionalSyntax = {
 };
 type OptionalSyntax = Record<keyof typeof optionalSyntax, boolean>;
 
+const require = createRequire(import.meta.url);
+/**
+ * The Markdown parser's modules, loaded the first time a text is parsed: a one-file lint spends
+ * most of its time loading modules, and one whose sections read as plain text needs none of these.
+ */
+const parserModules = (() => {
+  let loaded: ReturnType<typeof load> | undefined;
+  const load = () => ({
+    unified: (require('unified') as typeof import('unified')).unified,
+    remarkParse: (require('remark-parse') as typeof import('remark-parse')).default,
+    remarkFrontmatter: (require('remark-frontmatter') as typeof import('remark-frontmatter')).default,
+    combineExtensions: (require('micromark-util-combine-extensions') as typeof import('micromark-util-combine-extensions')).combineExtensions,
+    gfmAutolinkLiteral: (require('micromark-extension-gfm-autolink-literal') as typeof import('micromark-extension-gfm-autolink-literal')).gfmAutolinkLiteral,
+    gfmFootnote: (require('micromark-extension-gfm-footnote') as typeof import('micromark-extension-gfm-footnote')).gfmFootnote,
+    gfmStrikethrough: (require('micromark-extension-gfm-strikethrough') as typeof import('micromark-extension-gfm-strikethrough')).gfmStrikethrough,
+    gfmTable: (require('micromark-extension-gfm-table') as typeof import('micromark-extension-gfm-table')).gfmTable,
+    gfmTaskListItem: (require('micromark-extension-gfm-task-list-item') as typeof import('micromark-extension-gfm-task-list-item')).gfmTaskListItem,
+    gfmAutolinkLiteralFromMarkdown: (require('mdast-util-gfm-autolink-literal') as typeof import('mdast-util-gfm-autolink-literal')).gfmAutolinkLiteralFromMarkdown,
+    gfmFootnoteFromMarkdown: (require('mdast-util-gfm-footnote') as typeof import('mdast-util-gfm-footnote')).gfmFootnoteFromMarkdown,
+    gfmStrikethroughFromMarkdown: (require('mdast-util-gfm-strikethrough') as typeof import('mdast-util-gfm-strikethrough')).gfmStrikethroughFromMarkdown,
+    gfmTableFromMarkdown: (require('mdast-util-gfm-table') as typeof import('mdast-util-gfm-table')).gfmTableFromMarkdown,
+    gfmTaskListItemFromMarkdown: (require('mdast-util-gfm-task-list-item') as typeof import('mdast-util-gfm-task-list-item')).gfmTaskListItemFromMarkdown,
+  });
+  return () => (loaded ??= load());
+})();
+
 /** GFM's syntax as remark-gfm reads it, its extensions in its order and combined into one as there, but for those left out. */
 function gfmSyntax(this: Processor, { literalAutolinks, tables }: OptionalSyntax): void {
+  const gfm = parserModules();
   const data = this.data();
   // One extension rather than five: the parser merges its extensions on every parse, and a
   // postmortem is parsed in several pieces.
   (data.micromarkExtensions ??= []).push(
-    combineExtensions([...(literalAutolinks ? [gfmAutolinkLiteral()] : []), gfmFootnote(), gfmStrikethrough(), ...(tables ? [gfmTable()] : []), gfmTaskListItem()]),
+    gfm.combineExtensions([...(literalAutolinks ? [gfm.gfmAutolinkLiteral()] : []), gfm.gfmFootnote(), gfm.gfmStrikethrough(), ...(tables ? [gfm.gfmTable()] : []), gfm.gfmTaskListItem()]),
   );
   (data.fromMarkdownExtensions ??= []).push(
-    ...(literalAutolinks ? [gfmAutolinkLiteralFromMarkdown()] : []),
-    gfmFootnoteFromMarkdown(),
-    gfmStrikethroughFromMarkdown(),
-    ...(tables ? [gfmTableFromMarkdown()] : []),
-    gfmTaskListItemFromMarkdown(),
+    ...(literalAutolinks ? [gfm.gfmAutolinkLiteralFromMarkdown()] : []),
+    gfm.gfmFootnoteFromMarkdown(),
+    gfm.gfmStrikethroughFromMarkdown(),
+    ...(tables ? [gfm.gfmTableFromMarkdown()] : []),
+    gfm.gfmTaskListItemFromMarkdown(),
   );
 }
 /**
@@ -51,6 +66,7 @@ function gfmSyntax(this: Processor, { literalAutolinks, tables }: OptionalSyntax
  * that (its frontmatter extension would be tried at every `-` that starts a line, too).
  */
 function markdownParser(frontmatter: boolean, syntax: OptionalSyntax) {
+  const { unified, remarkParse, remarkFrontmatter } = parserModules();
   const parser = unified().use(remarkParse);
   return (frontmatter ? parser.use(remarkFrontmatter, ['yaml']) : parser).use(gfmSyntax, syntax).freeze();
 }
