@@ -15,4 +15,4 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-HINDSIGHT_FUZZ_RUNS="$runs" HINDSIGHT_FUZZ_SEED="$seed" npx vitest run test/robustness/properties.test.ts
+HINDSIGHT_FUZZ_RUNS="$runs" HINDSIGHT_FUZZ_SEED="$seed" npx vitest run test/robustness/properties.test.ts test/parse/plain.test.ts
