@@ -50,9 +50,9 @@ function inlineNodes(text: string, line: number, from: number, lineSpan: LineSpa
 /**
  * The tree the Markdown parser gives for a section that is an ATX heading of plain words, then one
  * table or one tight `-` list whose cells and items are plain text and code, between blank lines:
- * an Action Items table or a Timeline as people usually write them. Read line by line, in a small fraction
- * of the parser's time (it takes half a millisecond over a table of a few rows). Any other section,
- * or any doubt, gives `undefined`, and the parser reads it.
+ * an Action Items table or a Timeline as people usually write them. Read line by line, in a small
+ * fraction of the parser's time (it takes half a millisecond over a table of a few rows). Any other
+ * section, or any doubt, gives `undefined`, and the parser reads it.
  */
 export function plainSectionTree(section: string): Root | undefined {
   const lines = section.split('\n');
@@ -125,7 +125,7 @@ function cellsOf(row: string): Array<{ text: string; from: number; to: number }>
   return cells;
 }
 
-/** A tight list of `- ` items, each one line of plain text that starts a paragraph. */
+/** A tight list of `- ` items, each one line of plain text and code that starts a paragraph. */
 function listAt(items: readonly string[], first: number, lineSpan: LineSpan): List | undefined {
   const children: ListItem[] = [];
   for (const [index, item] of items.entries()) {
