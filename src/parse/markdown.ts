@@ -111,7 +111,7 @@ export function frontmatterSpan(text: string): { value: string; end: number } | 
  * splicing its list of tokens, so a paragraph of thousands of marks (`a_ a_ …`, `a] a] …`,
  * `&copy; &copy; …`) takes time that grows with the square of its length.
  */
-const inlineMark = /[!&*<[\\\]_`~]/g;
+export const inlineMark = /[!&*<[\\\]_`~]/g;
 /** More marks than any paragraph people write: past this a block's marks are read as plain characters. */
 export const maxMarksPerBlock = 1_000;
 /**

@@ -1,6 +1,6 @@
 import type { Heading, InlineCode, List, ListItem, Root, Table, TableCell, TableRow, Text } from 'mdast';
 import type { Point, Position } from 'unist';
-import { optionalSyntax } from './markdown.js';
+import { inlineMark, maxMarksPerBlock, optionalSyntax } from './markdown.js';
 
 /**
  * Text in which no inline Markdown can start: no marks of emphasis, code, links, HTML, entities or
@@ -55,6 +55,9 @@ function inlineNodes(text: string, line: number, from: number, lineSpan: LineSpa
  * section, or any doubt, gives `undefined`, and the parser reads it.
  */
 export function plainSectionTree(section: string): Root | undefined {
+  // Past this many marks in a block (code spans' backticks, and what they hold) the parser reads
+  // the marks as plain characters (`defuse`): such a section is left to it.
+  if ((section.match(inlineMark)?.length ?? 0) > maxMarksPerBlock) return undefined;
   const lines = section.split('\n');
   const starts: number[] = [];
   for (let line = 0, offset = 0; line < lines.length; offset += (lines[line] ?? '').length + 1, line++) starts.push(offset);

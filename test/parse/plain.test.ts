@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownPiece } from '../../src/parse/markdown.js';
+import { maxMarksPerBlock, parseMarkdownPiece } from '../../src/parse/markdown.js';
 import { plainSectionTree } from '../../src/parse/plain.js';
 
 const runs = Number(process.env.HINDSIGHT_FUZZ_RUNS ?? 3_000);
@@ -58,6 +58,15 @@ describe('sections of one table or list of plain text and code', () => {
       ]),
     ];
     for (const section of left) expect(plainSectionTree(section), section).toBeUndefined();
+  });
+
+  it('leave a block of more marks than the parser reads as Markdown to it, which reads them as plain characters', () => {
+    const timelineOf = (entries: number): string => `## Timeline\n\n${Array.from({ length: entries }, (_, index) => `- 14:${String(index % 60).padStart(2, '0')} - \`check-${index}\` passes`).join('\n')}\n`;
+    const within = timelineOf(maxMarksPerBlock / 2);
+    sameAsParser(within, plainSectionTree(within));
+    const past = timelineOf(maxMarksPerBlock / 2 + 1);
+    expect(plainSectionTree(past)).toBeUndefined();
+    expect(JSON.stringify(parseMarkdownPiece(past))).not.toContain('inlineCode');
   });
 
   // Sections near the plain ones: any line, cell or word may make the parser read them otherwise.
