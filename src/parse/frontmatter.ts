@@ -17,8 +17,6 @@ const maxAliasCount = 100;
 const openingFence = /^---[ \t]*(?:\r?\n|$)/;
 const otherFence = /^(?:---[ \t]*(?<language>\S+)|(?<toml>\+\+\+))[ \t]*(?:\r?\n|$)/;
 const closingFence = /^---[ \t]*\r?$/m;
-/** An opening fence ended by a carriage return alone, as in files from classic Mac OS: no line ends where the linter looks. */
-const loneCarriageReturn = /^---[ \t]*\r(?!\n)/;
 
 /**
  * Reads the YAML between the opening `---` line and the next `---` line, as data only:
@@ -31,15 +29,13 @@ export function parseFrontmatter(text: string, lines: LineIndex, limits: Pick<Pa
     const other = otherFence.exec(text);
     const firstLineEnd = lines.lineCount > 1 ? (lines.starts[1] ?? text.length) - 1 : text.length;
     const place = lines.position(0, firstLineEnd);
-    const message = loneCarriageReturn.test(text)
-      ? 'Unexpected line endings: a carriage return (CR) alone ends the first line, expected LF or CRLF line endings'
-      : other?.groups?.toml
-        ? 'Unexpected TOML frontmatter (`+++`), expected YAML between `---` lines'
-        : other?.groups?.language
-          ? `Unexpected \`---${other.groups.language}\` frontmatter, expected YAML between plain \`---\` lines (frontmatter is data, never code)`
-          : text.trim() === ''
-            ? 'Unexpected empty file, expected YAML frontmatter between `---` lines and a Markdown body'
-            : 'Missing frontmatter, expected the file to start with a `---` line';
+    const message = other?.groups?.toml
+      ? 'Unexpected TOML frontmatter (`+++`), expected YAML between `---` lines'
+      : other?.groups?.language
+        ? `Unexpected \`---${other.groups.language}\` frontmatter, expected YAML between plain \`---\` lines (frontmatter is data, never code)`
+        : text.trim() === ''
+          ? 'Unexpected empty file, expected YAML frontmatter between `---` lines and a Markdown body'
+          : 'Missing frontmatter, expected the file to start with a `---` line';
     result.problems.push({ message, place });
     return result;
   }

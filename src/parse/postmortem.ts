@@ -5,7 +5,7 @@ import { readBody, wholeTree } from './body.js';
 import { parseFrontmatter } from './frontmatter.js';
 import { defaultLimits, grouped, overLimit, type ParseLimits } from './limits.js';
 import { postmortemId, type Position, type Postmortem, type SyntaxProblem } from './model.js';
-import { bytePoint, countNewlines, decodeText, LineIndex, pointPosition } from './text.js';
+import { bytePoint, countNewlines, decodeText, LineIndex, loneCarriageReturnProblem, pointPosition } from './text.js';
 
 /** Renders a body's tree to HTML (`renderBody`), given the Action Items table's place. */
 export type BodyRenderer = (tree: Root, actionItems: Position | undefined) => RenderedBody;
@@ -50,9 +50,9 @@ export function parsePostmortem(file: string, bytes: Uint8Array, options: ParseO
   }
   const { text } = decoded;
   const lines = new LineIndex(text);
-  const tooLong = lineLimitProblem(text, lines, limits);
-  if (tooLong) {
-    postmortem.syntax.push(tooLong);
+  const unreadableLines = lineLimitProblem(text, lines, limits) ?? loneCarriageReturnProblem(text, lines);
+  if (unreadableLines) {
+    postmortem.syntax.push(unreadableLines);
     return postmortem;
   }
 

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { Position } from './model.js';
+import type { Position, SyntaxProblem } from './model.js';
 
 export interface DecodedText {
   /** The text without a leading byte-order mark. */
@@ -85,4 +85,17 @@ export class LineIndex {
 /** A position from a line and column pair, for problems found before any tree exists. */
 export function pointPosition(line: number, column: number, endColumn = column): Position {
   return { start: { line, column }, end: { line, column: endColumn } };
+}
+
+const loneCarriageReturn = /\r(?!\n)/;
+
+/**
+ * The first carriage return that ends a line alone (files from classic Mac OS, or text pasted from
+ * one): the Markdown parser and the YAML parser end a line there and the line index does not, so
+ * every place after it would be a line out. Such a file is reported where the first one stands.
+ */
+export function loneCarriageReturnProblem(text: string, lines: LineIndex): SyntaxProblem | undefined {
+  const found = loneCarriageReturn.exec(text);
+  if (!found) return undefined;
+  return { message: 'Unexpected line ending of a carriage return (CR) alone, expected LF or CRLF line endings', place: lines.position(found.index, found.index + 1) };
 }

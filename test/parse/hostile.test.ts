@@ -43,7 +43,6 @@ describe('text that holds no postmortem', () => {
     ['a file of only whitespace', '  \n\t\n\n   ', emptyFile],
     ['frontmatter that is never closed', '---\ntitle: Never closed\ndate: 2026-03-04\n\n## Summary\n\nText.\n', 'Unclosed frontmatter, expected a `---` line after the YAML that starts on line 1'],
     ['TOML frontmatter', '+++\ntitle = "TOML"\n+++\n\n## Summary\n', 'Unexpected TOML frontmatter (`+++`), expected YAML between `---` lines'],
-    ['line endings of a carriage return alone', '---\rtitle: Old Mac\rdate: 2026-03-04\r---\r\r## Summary\r', 'Unexpected line endings: a carriage return (CR) alone ends the first line, expected LF or CRLF line endings'],
   ])('reports %s on line 1', (_name, text, message) => {
     expect(syntaxFindings(lintText(text).findings)).toEqual([{ line: 1, column: 1, message }]);
   });
@@ -85,6 +84,19 @@ describe('BOM and CRLF', () => {
     expect(findings).toEqual([
       { ruleId: 'schema', severity: 'error', line: 4, column: 11, message: 'Unexpected `SEV5` for `severity`, expected one of `SEV1`..`SEV4`' },
     ]);
+  });
+});
+
+describe('a carriage return alone as a line ending', () => {
+  const message = 'Unexpected line ending of a carriage return (CR) alone, expected LF or CRLF line endings';
+  // The Markdown and YAML parsers end a line there and the line index does not: the file is reported
+  // at the first one, before any place after it could be a line out.
+  it.each([
+    ['throughout, as from classic Mac OS', '---\rtitle: Old Mac\rdate: 2026-03-04\r---\r\r## Summary\r', 1, 4],
+    ['once in the frontmatter of a file with LF line endings', edit(validPostmortem, 'title: Checkout outage', 'title: Checkout\routage'), 2, 16],
+    ['once in the body of a file with CRLF line endings', edit(validPostmortem, 'For 48 minutes every', 'For 48 minutes\revery').replaceAll('\n', '\r\n'), 24, 15],
+  ])('is reported where the first one stands: %s', (_name, text, line, column) => {
+    expect(syntaxFindings(lintText(text).findings)).toEqual([{ line, column, message }]);
   });
 });
 
