@@ -5,7 +5,7 @@ import { toolVersion } from '../package-root.js';
 import { withoutRuleParts, type Position, type Postmortem, type RuleParts } from './model.js';
 
 /** Bump when the model's shape or the parse changes, so stale entries are never read. */
-const modelVersion = 11;
+const modelVersion = 12;
 
 /** Which entry holds a file's model (by its path), and which bytes that model was parsed from. */
 export interface CacheKey {
