@@ -4,6 +4,7 @@ import type { Postmortem } from '../parse/model.js';
 import { rules } from '../rules/index.js';
 import { canonicalCells } from './canonical-cells.js';
 import { dateFromStart } from './date-from-start.js';
+import { lineEndings } from './line-endings.js';
 import { applyEdits, overlaps, SourceText, type TextEdit } from './edits.js';
 import { mendsMessage, type Fix, type FixContext, type FixFinder } from './fix.js';
 import { missingSections } from './missing-sections.js';
@@ -15,16 +16,18 @@ export { mendsMessage } from './fix.js';
 
 /** Every kind of fix, in the order their edits are tried when two would touch the same text. */
 const finders: readonly FixFinder[] = [renameKey, dateFromStart, canonicalCells, missingSections, timelineOrder];
+/** The fixes that make a file the `syntax` rule refuses readable: until then, no other applies. */
+const readableFinders: readonly FixFinder[] = [lineEndings];
 
 /**
  * The fixes for a postmortem's findings: each mends a finding the configured rules report, or (for
- * spellings no rule reports) belongs to a rule that is on. None while the file cannot be read.
+ * spellings no rule reports) belongs to a rule that is on. While the file cannot be read, only
+ * those that make it readable.
  */
 export function findFixes(context: Omit<FixContext, 'source'> & { text: string }): Fix[] {
   const { postmortem, config, messages } = context;
-  if (postmortem.syntax.length > 0) return [];
   const full: FixContext = { ...context, source: new SourceText(context.text) };
-  return finders
+  return (postmortem.syntax.length > 0 ? readableFinders : finders)
     .flatMap((find) => find(full))
     .filter((fix) => fix.edits.length > 0 && (fix.mends.length === 0 ? ruleIsOn(config, fix.ruleId) : messages.some((message) => mendsMessage(fix, message))));
 }

@@ -87,7 +87,9 @@ export function pointPosition(line: number, column: number, endColumn = column):
   return { start: { line, column }, end: { line, column: endColumn } };
 }
 
-const loneCarriageReturn = /\r(?!\n)/;
+/** A carriage return not followed by a line feed, and how findings name it. */
+export const loneCarriageReturn = /\r(?!\n)/g;
+export const loneCarriageReturnName = 'carriage return (CR) alone';
 
 /**
  * The first carriage return that ends a line alone (files from classic Mac OS, or text pasted from
@@ -95,7 +97,7 @@ const loneCarriageReturn = /\r(?!\n)/;
  * every place after it would be a line out. Such a file is reported where the first one stands.
  */
 export function loneCarriageReturnProblem(text: string, lines: LineIndex): SyntaxProblem | undefined {
-  const found = loneCarriageReturn.exec(text);
-  if (!found) return undefined;
-  return { message: 'Unexpected line ending of a carriage return (CR) alone, expected LF or CRLF line endings', place: lines.position(found.index, found.index + 1) };
+  const offset = text.search(loneCarriageReturn);
+  if (offset === -1) return undefined;
+  return { message: `Unexpected line ending of a ${loneCarriageReturnName}, expected LF or CRLF line endings`, place: lines.position(offset, offset + 1) };
 }

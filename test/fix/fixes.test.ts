@@ -45,6 +45,18 @@ describe('lint --fix', () => {
     expect(result.text.startsWith(text.trimEnd())).toBe(true);
   });
 
+  it('ends with the file\'s own line ending each line a carriage return alone ends, then fixes the rest', () => {
+    const pasted = edit(validPostmortem, 'For 48 minutes every', 'For 48 minutes\revery');
+    expect(fix(pasted)).toMatchObject({ text: edit(validPostmortem, 'For 48 minutes every', 'For 48 minutes\nevery'), applied: ['Replace each carriage return alone with LF'] });
+    const windows = validPostmortem.replaceAll('\n', '\r\n');
+    expect(fix(pasted.replaceAll('\n', '\r\n')).text).toBe(edit(windows, 'For 48 minutes every', 'For 48 minutes\r\nevery'));
+    const classicMac = edit(validPostmortem, 'severity: SEV1', 'severtiy: SEV1').replaceAll('\n', '\r');
+    const result = fix(classicMac);
+    expect(result.text).toBe(validPostmortem);
+    expect(result.applied).toEqual(['Replace each carriage return alone with LF', 'Rename `severtiy` to `severity`']);
+    expect(remaining(result)).toEqual([]);
+  });
+
   it('keeps CRLF line endings in what it adds', () => {
     const text = edit(validPostmortem, /## Lessons Learned\n\n.*\n/, '').replaceAll('\n', '\r\n');
     const result = fix(text);
