@@ -1,12 +1,12 @@
-import { loneCarriageReturn, loneCarriageReturnName } from '../parse/text.js';
+import { loneCarriageReturn, loneCarriageReturnName, loneCarriageReturnProblem } from '../parse/text.js';
 import type { FixFinder } from './fix.js';
 
 /**
  * Each carriage return that ends a line alone becomes the file's own line ending (CRLF when it has
  * any, else LF). Certain: the lines stay where editors and the Markdown parser already put them.
  */
-export const lineEndings: FixFinder = ({ source, postmortem }) => {
-  const problem = postmortem.syntax.find((found) => found.message.includes(loneCarriageReturnName));
+export const lineEndings: FixFinder = ({ source }) => {
+  const problem = loneCarriageReturnProblem(source.text, source.lines);
   if (!problem) return [];
   const edits = [...source.text.matchAll(loneCarriageReturn)].map(({ index }) => ({ start: index, end: index + 1, newText: source.eol }));
   return [{

@@ -1,13 +1,14 @@
 import type { Heading, InlineCode, List, ListItem, Root, Table, TableCell, TableRow, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import { inlineMark, maxMarksPerBlock, optionalSyntax } from './markdown.js';
+import { LineIndex } from './text.js';
 
 /**
  * Text in which no inline Markdown can start: no marks of emphasis, code, links, HTML, entities or
  * escapes, no pipes, no control characters (tabs and carriage returns among them) and no literal
  * autolink. The parser reads such text as one text node, as it stands.
  */
-const markupOrControl = /[\0-\x1f\x7f!&*<[\\\]_`~|]/;
+const markupOrControl = new RegExp(`${inlineMark.source}|[\\0-\\x1f\\x7f|]`);
 function isPlain(text: string): boolean {
   return !markupOrControl.test(text) && !optionalSyntax.literalAutolinks.test(text);
 }
@@ -59,8 +60,7 @@ export function plainSectionTree(section: string): Root | undefined {
   // the marks as plain characters (`defuse`): such a section is left to it.
   if ((section.match(inlineMark)?.length ?? 0) > maxMarksPerBlock) return undefined;
   const lines = section.split('\n');
-  const starts: number[] = [];
-  for (let line = 0, offset = 0; line < lines.length; offset += (lines[line] ?? '').length + 1, line++) starts.push(offset);
+  const { starts } = new LineIndex(section);
   const point = (line: number, column: number): Point => ({ line: line + 1, column: column + 1, offset: (starts[line] ?? 0) + column });
   const span = (line: number, from: number, toLine: number, to: number): Position => ({ start: point(line, from), end: point(toLine, to) });
   const lineSpan = (line: number, from = 0, to = (lines[line] ?? '').length): Position => span(line, from, line, to);
