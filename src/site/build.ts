@@ -18,7 +18,7 @@ import type { PageView } from './page.js';
 import { pageSets } from './pages/index.js';
 import filePages from './pages/files.js';
 import postmortemPages from './pages/postmortem.js';
-import { closeIndexer, indexShards, searchShards, shardFolder, type SearchShard } from './search-index.js';
+import { closeIndexer, fragmentFile, indexShards, searchShards, shardFolder, type SearchShard } from './search-index.js';
 
 /**
  * Marks a folder as a built site, which the next build may replace; any other folder is left
@@ -32,8 +32,13 @@ interface Manifest {
   renderer: string;
   /** Page path to the hash of its view. */
   pages: Record<string, string>;
-  /** Search shard name to the hash of its records. */
-  shards: Record<string, string>;
+  /** Search shard name to the hash of its records, and each record's fragment (by the record's hash). */
+  shards: Record<string, IndexedShard>;
+}
+
+interface IndexedShard {
+  hash: string;
+  fragments: Record<string, string>;
 }
 
 export interface SiteOptions {
@@ -151,17 +156,19 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       let indexed = 0;
       const step = (): void => onProgress({ phase: 'index', done: indexed, total: shards.length });
       step();
+      const reusable = reusableFragments(outDir, previous?.shards);
       const index = (pending: SearchShard[]): Promise<void> =>
         indexShards(staging, pending, {
           signal: stop.signal,
-          onIndexed: () => {
+          reusable,
+          onIndexed: (shard, fragments) => {
+            manifest.shards[shard.name] = indexedShard(shard, fragments);
             indexed += 1;
             step();
           },
           onFed: indexerFed.open,
         });
-      for (const shard of shards) manifest.shards[shard.name] = shard.hash;
-      const unchanged = shards.filter((shard) => previous?.shards[shard.name] === shard.hash);
+      const unchanged = shards.filter((shard) => previous?.shards[shard.name]?.hash === shard.hash);
       // The changed shards are indexed first; the others' files are linked meanwhile, in pauses that
       // let the indexer's thread be answered, and a shard whose files cannot be linked is indexed after.
       const changed = shards.filter((shard) => !unchanged.includes(shard));
@@ -171,6 +178,7 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       const notKept: SearchShard[] = [];
       for (const shard of unchanged) {
         if (await keepFolder(join(outDir, shardFolder(shard.name)), staged(shard))) {
+          manifest.shards[shard.name] = previous!.shards[shard.name]!;
           reusedShards += 1;
           indexed += 1;
           step();
@@ -213,6 +221,20 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
 
 function sum(sizes: readonly FolderSize[], key: keyof FolderSize): number {
   return sizes.reduce((total, size) => total + size[key], 0);
+}
+
+/** A shard as the manifest keeps it; its fragments only when the indexer could tell them. */
+function indexedShard(shard: SearchShard, fragments: readonly string[] | undefined): IndexedShard {
+  return { hash: shard.hash, fragments: fragments ? Object.fromEntries(shard.records.map((record, index) => [record, fragments[index]!])) : {} };
+}
+
+/** The last build's fragments, by the hash of the record each was made from, as files to link. */
+function reusableFragments(outDir: string, shards: Manifest['shards'] = {}): Map<string, string> {
+  const reusable = new Map<string, string>();
+  for (const [name, shard] of Object.entries(shards)) {
+    for (const [record, fragment] of Object.entries(shard.fragments)) reusable.set(record, fragmentFile(join(outDir, shardFolder(name)), fragment));
+  }
+  return reusable;
 }
 
 /** Pages hashed, and kept or not, or files of a shard linked, between two pauses of a rebuild (a few tens of milliseconds of work). */
@@ -278,8 +300,8 @@ export async function serveSite(options: ServeOptions): Promise<SiteServer> {
     listening = resolveReady;
   });
   let lastGood: SiteModel | undefined;
-  /** The hash of each search shard as last indexed: a rebuild indexes only the shards that changed. */
-  const indexed = new Map<string, string>();
+  /** Each search shard as last indexed: a rebuild indexes only the shards that changed. */
+  const indexed: Manifest['shards'] = {};
   const content = async (): Promise<SiteContent> => {
     let model: SiteModel;
     try {
@@ -304,9 +326,10 @@ export async function serveSite(options: ServeOptions): Promise<SiteServer> {
     watch: [config.postmortemsDir, join(config.root, configFileName)].map((path) => relative(process.cwd(), path)),
     log: options.log,
     after: async () => {
-      const changed = searchShards(lastGood?.postmortems ?? [], (lastGood?.config ?? config).site.searchShardSize).filter((shard) => indexed.get(shard.name) !== shard.hash);
-      for (const shard of changed) indexed.delete(shard.name);
-      await indexShards(outDir, changed, { onIndexed: (shard) => indexed.set(shard.name, shard.hash) });
+      const changed = searchShards(lastGood?.postmortems ?? [], (lastGood?.config ?? config).site.searchShardSize).filter((shard) => indexed[shard.name]?.hash !== shard.hash);
+      const reusable = reusableFragments(outDir, indexed);
+      for (const shard of changed) delete indexed[shard.name];
+      await indexShards(outDir, changed, { reusable, onIndexed: (shard, fragments) => (indexed[shard.name] = indexedShard(shard, fragments)) });
     },
     port: options.port,
     ready: (server) => listening(server),
@@ -404,7 +427,10 @@ function removeInBackground(folder: string): void {
 function readManifest(outDir: string): Manifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(outDir, markerFile), 'utf8')) as Partial<Manifest>;
-    return typeof manifest.renderer === 'string' && manifest.pages && manifest.shards ? (manifest as Manifest) : undefined;
+    if (typeof manifest.renderer !== 'string' || !manifest.pages || !manifest.shards) return undefined;
+    // A shard as an earlier release kept it (its hash alone) is indexed again.
+    const shards = Object.entries(manifest.shards).filter(([, shard]) => typeof shard?.hash === 'string' && typeof shard.fragments === 'object' && shard.fragments !== null);
+    return { ...(manifest as Manifest), shards: Object.fromEntries(shards) };
   } catch {
     return undefined;
   }

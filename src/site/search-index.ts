@@ -10,7 +10,7 @@ import { siteLanguage } from './layout.js';
 import type { PostmortemView } from './model.js';
 import { indexerFingerprint, indexRecords, shardFolder, type SearchRecord } from './search-indexer.js';
 
-export { closeIndexer, shardFolder, type SearchRecord } from './search-indexer.js';
+export { closeIndexer, fragmentFile, shardFolder, type SearchRecord } from './search-indexer.js';
 
 /**
  * The search index, split by date into Pagefind indexes ("shards") of whole months, oldest first,
@@ -30,6 +30,8 @@ export interface SearchShard {
   name: string;
   /** Its postmortems, newest first. */
   postmortems: PostmortemView[];
+  /** Of each postmortem's record and the indexer, in the same order: an equal hash, an equal record in Pagefind's index. */
+  records: string[];
   /** Of its records and the indexer: equal hashes mean an equal index. */
   hash: string;
 }
@@ -82,14 +84,15 @@ function recordFields(pm: PostmortemView): Omit<SearchRecord, 'content'> {
 /** The shards of these postmortems (newest first, as a site model holds them), newest first. */
 export function searchShards(postmortems: readonly PostmortemView[], maxText: number): SearchShard[] {
   return shardLayout(postmortems, maxText).map(({ name, postmortems: shard }) => {
-    const hash = createHash('sha1').update(indexerFingerprint());
-    for (const postmortem of shard) {
-      // The whole record; the body's text, the bulk of it, as it is held (deflated).
-      const { text } = postmortem.body;
-      hash.update(`${JSON.stringify(recordFields(postmortem))}${text.length}\n`).update(text);
-    }
-    return { name, postmortems: shard, hash: hash.digest('base64') };
+    const records = shard.map(recordHash);
+    return { name, postmortems: shard, records, hash: createHash('sha1').update(records.join('\n')).digest('base64') };
   });
+}
+
+/** A hash of a postmortem's whole record and the indexer; the body's text, the bulk of it, as it is held (deflated). */
+function recordHash(postmortem: PostmortemView): string {
+  const { text } = postmortem.body;
+  return createHash('sha1').update(indexerFingerprint()).update(`${JSON.stringify(recordFields(postmortem))}${text.length}\n`).update(text).digest('base64');
 }
 
 /** The shards' names, newest first: what the browser merges. */
@@ -129,9 +132,9 @@ function shardLayout(postmortems: readonly PostmortemView[], maxText: number): A
  * To the indexer's thread: a shard to index, the next of its records (none once they are all
  * sent), or that there are no more shards, or to stop at once.
  */
-export type IndexerRequest = { name: string; folder: string } | { records: SearchRecord[] } | 'end' | 'stop';
-/** From it: ready for a shard, ready for more of its records, or a shard written. */
-export type IndexerReply = { ready: true } | { more: true } | { indexed: string };
+export type IndexerRequest = { name: string; folder: string; reuse: Array<string | null> } | { records: SearchRecord[] } | 'end' | 'stop';
+/** From it: ready for a shard, ready for more of its records, or a shard written, with its records' fragments. */
+export type IndexerReply = { ready: true } | { more: true } | { indexed: string; fragments: string[] | undefined };
 
 /**
  * Records sent to an indexer's thread at a time: a shard's records in one message would be held
@@ -147,8 +150,10 @@ const workerAvailable = existsSync(fileURLToPath(workerScript));
 export interface IndexOptions {
   /** Once aborted, no more records are indexed and no shard is written. */
   signal?: AbortSignal;
-  /** Hears each shard written. */
-  onIndexed?: (shard: SearchShard) => void;
+  /** Fragments of earlier indexes, by the hash of the record each was made from: linked, not written again. */
+  reusable?: ReadonlyMap<string, string>;
+  /** Hears each shard written, and its records' fragments (in its postmortems' order) when they are known. */
+  onIndexed?: (shard: SearchShard, fragments: string[] | undefined) => void;
   /** Hears that every indexer at work has been sent its first records, or that none will be. */
   onFed?: () => void;
 }
@@ -164,14 +169,15 @@ const indexersAtOnce = Math.min(2, availableParallelism());
  * threads of their own (each thread's Pagefind runs its own process): this one may be busy
  * rendering pages, and would otherwise feed Pagefind only in its pauses.
  */
-export async function indexShards(outDir: string, shards: readonly SearchShard[], { signal, onIndexed = () => {}, onFed = () => {} }: IndexOptions = {}): Promise<void> {
+export async function indexShards(outDir: string, shards: readonly SearchShard[], { signal, reusable = new Map(), onIndexed = () => {}, onFed = () => {} }: IndexOptions = {}): Promise<void> {
   if (shards.length === 0) return onFed();
+  const reuse = (shard: SearchShard): Array<string | null> => shard.records.map((record) => reusable.get(record) ?? null);
   if (!workerAvailable) {
     onFed();
     for (const shard of shards) {
       if (signal?.aborted) return;
-      await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map(searchRecord), () => signal?.aborted ?? false);
-      if (!signal?.aborted) onIndexed(shard);
+      const fragments = await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map(searchRecord), { stopped: () => signal?.aborted ?? false, reuse: reuse(shard) });
+      if (!signal?.aborted) onIndexed(shard, fragments);
     }
     return;
   }
@@ -193,7 +199,7 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
           fed = true;
           if (--unfed === 0) onFed();
         };
-        return indexOnThread(worker, pending, { signal, onIndexed, onFed: feeding }, stop).finally(feeding);
+        return indexOnThread(worker, pending, { signal, onIndexed, onFed: feeding, reuse }, stop).finally(feeding);
       }),
     );
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -204,13 +210,18 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
 }
 
 /** Hands the thread's indexer one pending shard after another, until none is left. */
-function indexOnThread(worker: Worker, pending: SearchShard[], { signal, onIndexed, onFed }: IndexOptions & Required<Pick<IndexOptions, 'onIndexed' | 'onFed'>>, stopAll: () => void): Promise<void> {
+function indexOnThread(
+  worker: Worker,
+  pending: SearchShard[],
+  { signal, onIndexed, onFed, reuse }: IndexOptions & Required<Pick<IndexOptions, 'onIndexed' | 'onFed'>> & { reuse: (shard: SearchShard) => Array<string | null> },
+  stopAll: () => void,
+): Promise<void> {
   let current: SearchShard | undefined;
   let sent = 0;
   return new Promise<void>((resolve, reject) => {
     worker.on('message', (reply: IndexerReply) => {
       if ('indexed' in reply) {
-        if (current) onIndexed(current);
+        if (current) onIndexed(current, reply.fragments);
         return;
       }
       if ('more' in reply) {
@@ -224,7 +235,7 @@ function indexOnThread(worker: Worker, pending: SearchShard[], { signal, onIndex
       }
       current = signal?.aborted ? undefined : pending.shift();
       sent = 0;
-      worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name) } : 'end') satisfies IndexerRequest);
+      worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name), reuse: reuse(current) } : 'end') satisfies IndexerRequest);
       if (!current) onFed();
     });
     worker.once('error', (error) => {

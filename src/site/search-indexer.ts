@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { decode } from 'cborg';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 
 /** What Pagefind keeps of one postmortem (`index.addCustomRecord`). */
@@ -23,18 +25,36 @@ const allocatorVariable = '_RJEM_MALLOC_CONF';
 const allocatorSettings = 'narenas:1,dirty_decay_ms:1000,muzzy_decay_ms:0';
 
 /**
- * Writes the index of one shard's records into `folder`. Each shard has an indexer process of its
- * own, stopped once the shard is written: the process keeps much of the memory an index took even
- * after the index is deleted, so one process for every shard would hold the most any shard needed,
- * and more. The records may come as they are made. `stopped` is asked between records: once it
- * says yes, nothing is written.
+ * Writes the index of one shard's records into `folder`, and returns each record's fragment (the
+ * file Pagefind keeps its text and fields in), in the records' order. Each shard has an indexer
+ * process of its own, stopped once the shard is written: the process keeps much of the memory an
+ * index took even after the index is deleted, so one process for every shard would hold the most
+ * any shard needed, and more. The records may come as they are made. `stopped` is asked between
+ * records: once it says yes, nothing is written (and nothing is returned).
+ *
+ * `reuse` names, for a record, a fragment of an earlier index made from the very same record and
+ * indexer. Pagefind names its fragments by their content and does not write a file of a name that
+ * is there already, so those are linked in first and Pagefind compresses and writes only the
+ * others: most of the time an index of a few changed records takes. The names are a short prefix
+ * of the content's hash, so a new fragment could in principle take the name of a linked one (a
+ * risk Pagefind takes itself when it writes into a folder it wrote before); the index is checked
+ * for that, and written again without the linked files should it happen.
  */
-export async function indexRecords(folder: string, records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>, stopped: () => boolean = () => false): Promise<void> {
+export async function indexRecords(
+  folder: string,
+  records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
+  { stopped = () => false, reuse = [] }: { stopped?: () => boolean; reuse?: ReadonlyArray<string | null> } = {},
+): Promise<string[] | undefined> {
+  // A folder an earlier index is in (a served site's) is replaced only once the new index is complete.
+  const target = existsSync(folder) ? `${folder}.indexing` : folder;
+  rmSync(target, { recursive: true, force: true });
   try {
     const { index, errors } = await startIndex().catch((error: unknown) => ({ index: undefined, errors: [(error as Error).message] }));
     if (!index) throw new Error(`Cannot start the search indexer: ${errors.join('; ')}`);
+    const linked = linkFragments(target, reuse);
     const problems: string[] = [];
-    // One iterator for every sender: each record is taken once.
+    let count = 0;
+    // One iterator for every sender: each record is taken once, in order, which is the order Pagefind lists them in.
     const pending = (async function* () {
       yield* records;
     })();
@@ -43,6 +63,7 @@ export async function indexRecords(folder: string, records: Iterable<SearchRecor
       while (problems.length === 0 && !stopped()) {
         const next = await pending.next();
         if (next.done) return;
+        count += 1;
         try {
           problems.push(...(await index.addCustomRecord(next.value)).errors);
         } catch (error) {
@@ -51,13 +72,79 @@ export async function indexRecords(folder: string, records: Iterable<SearchRecor
       }
     };
     await Promise.all(Array.from({ length: recordsInFlight }, send));
-    if (stopped()) return;
-    if (problems.length === 0) problems.push(...(await index.writeFiles({ outputPath: folder })).errors);
-    if (problems.length > 0) throw new Error(`Cannot build the search index: ${problems.join('; ')}`);
+    if (stopped()) {
+      rmSync(target, { recursive: true, force: true });
+      return undefined;
+    }
+    const write = async (): Promise<string[]> => {
+      if (problems.length === 0) problems.push(...(await index.writeFiles({ outputPath: target })).errors);
+      if (problems.length > 0) throw new Error(`Cannot build the search index: ${problems.join('; ')}`);
+      return fragmentNames(target);
+    };
+    let fragments = await write();
+    if (!fragmentsAsLinked(fragments, count, linked)) {
+      for (const name of linked.values()) unlinkSync(fragmentFile(target, name));
+      fragments = await write();
+    }
+    if (target !== folder) {
+      rmSync(folder, { recursive: true, force: true });
+      renameSync(target, folder);
+    }
+    return fragments.length === count ? fragments : undefined;
+  } catch (error) {
+    rmSync(target, { recursive: true, force: true });
+    throw error;
   } finally {
     await closeIndexer();
   }
 }
+
+/** Links each reused fragment into the new index's folder; the names linked, by record. */
+function linkFragments(folder: string, reuse: ReadonlyArray<string | null>): Map<number, string> {
+  const linked = new Map<number, string>();
+  mkdirSync(join(folder, 'fragment'), { recursive: true });
+  for (const [record, file] of reuse.entries()) {
+    if (file === null) continue;
+    const name = basename(file, fragmentSuffix);
+    try {
+      linkSync(file, fragmentFile(folder, name));
+      linked.set(record, name);
+    } catch {
+      // Gone, or on another file system: Pagefind writes it.
+    }
+  }
+  return linked;
+}
+
+/** Whether each record with a linked fragment has it in the index, and no other record has one of those names. */
+function fragmentsAsLinked(fragments: readonly string[], count: number, linked: ReadonlyMap<number, string>): boolean {
+  if (linked.size === 0) return true;
+  const names = new Set(linked.values());
+  return fragments.length === count && fragments.every((name, record) => (linked.has(record) ? linked.get(record) === name : !names.has(name)));
+}
+
+const fragmentSuffix = '.pf_fragment';
+
+/** A fragment's file in an index's folder. */
+export function fragmentFile(folder: string, name: string): string {
+  return join(folder, 'fragment', `${name}${fragmentSuffix}`);
+}
+
+/**
+ * The fragments an index lists, in the order of its pages, from its metadata: gzipped, after
+ * Pagefind's marker, a CBOR array whose second item lists each page as `[fragment, word count, …]`.
+ */
+function fragmentNames(folder: string): string[] {
+  const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  return Object.values(entry.languages).flatMap(({ hash }) => {
+    const meta = gunzipSync(readFileSync(join(folder, `pagefind.${hash}.pf_meta`)));
+    const [, pages] = decode(meta.subarray(metaMarker.length)) as [string, Array<[string, ...unknown[]]>];
+    return pages.map(([name]) => name);
+  });
+}
+
+/** What Pagefind writes before each of its compressed files' content. */
+const metaMarker = 'pagefind_dcd';
 
 /** A new index, in a new indexer process (none runs between shards). */
 function startIndex(): Promise<pagefind.NewIndexResponse> {

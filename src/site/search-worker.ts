@@ -32,7 +32,7 @@ async function* shardRecords(): AsyncGenerator<SearchRecord> {
 }
 
 for (let request = await ask({ ready: true }); typeof request === 'object' && 'folder' in request && !stopped; request = await ask({ ready: true })) {
-  await indexRecords(join(outDir, request.folder), shardRecords(), () => stopped);
-  if (!stopped) port.postMessage({ indexed: request.name } satisfies IndexerReply);
+  const fragments = await indexRecords(join(outDir, request.folder), shardRecords(), { stopped: () => stopped, reuse: request.reuse });
+  if (!stopped) port.postMessage({ indexed: request.name, fragments } satisfies IndexerReply);
 }
 port.close();

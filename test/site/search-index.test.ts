@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,8 @@ import { defaultSearchShardSize, loadConfig } from '../../src/config/config.js';
 import { runLint } from '../../src/lint/run.js';
 import { buildSite, type BuiltSite } from '../../src/site/build.js';
 import { siteModel, type PostmortemView } from '../../src/site/model.js';
-import { searchShards, type SearchShard } from '../../src/site/search-index.js';
+import { searchShards, type SearchRecord, type SearchShard } from '../../src/site/search-index.js';
+import { fragmentFile, indexRecords } from '../../src/site/search-indexer.js';
 import { writeFiles } from '../helpers/cli.js';
 import { edit } from '../helpers/lint.js';
 import { hostileId, siteCorpus } from './corpus.js';
@@ -116,6 +117,35 @@ describe('the search index on a rebuild', () => {
     expect(await search(join(root, '_site'), newWord)).toEqual({ ids: [changedId], marks: [newWord] });
   });
 
+  it('links into a changed shard the last build\'s fragments of the records that did not change, and is the index a fresh build makes', async () => {
+    const corpus = siteCorpus();
+    const config = JSON.parse(corpus['hindsight.config.json']!) as { site: object };
+    const oneShard = { ...corpus, 'hindsight.config.json': JSON.stringify({ ...config, site: { ...config.site, searchShardSize: defaultSearchShardSize } }) };
+    const editChanged = (root: string): void => {
+      const file = join(root, `postmortems/${changedId}.md`);
+      writeFileSync(file, edit(readFileSync(file, 'utf8'), 'so the pool ran out at afternoon traffic.', `so the pool ran out at afternoon traffic. A ${newWord} of retries made it worse.`));
+    };
+    const root = tempFolder();
+    writeFiles(root, oneShard);
+    await build(root);
+    const [[name, before]] = Object.entries(shardFiles(root)) as [[string, Record<string, number>]];
+    editChanged(root);
+    expect((await build(root)).reusedShards).toBe(0);
+    const after = shardFiles(root)[name]!;
+    const fragments = (files: Record<string, number>) => Object.entries(files).filter(([path]) => path.startsWith('fragment/'));
+    expect(fragments(before).length).toBeGreaterThan(5);
+    // Every fragment but the changed postmortem's is the last build's file; its old one is gone.
+    expect(fragments(after).filter(([path, inode]) => before[path] === inode)).toHaveLength(fragments(before).length - 1);
+    expect(fragments(after)).toHaveLength(fragments(before).length);
+    // File for file (each named by its content), the index a build from nothing makes of the same postmortems.
+    const fresh = tempFolder();
+    writeFiles(fresh, oneShard);
+    editChanged(fresh);
+    await build(fresh);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(shardFiles(fresh)[name]!).sort());
+    expect(await search(join(root, '_site'), newWord)).toEqual({ ids: [changedId], marks: [newWord] });
+  });
+
   it('indexes nothing again when only the pages around the records change', async () => {
     const root = tempFolder();
     writeFiles(root, siteCorpus());
@@ -128,6 +158,39 @@ describe('the search index on a rebuild', () => {
     const rebuilt = await build(root);
     expect({ reused: rebuilt.reused, reusedShards: rebuilt.reusedShards }).toEqual({ reused: 0, reusedShards: 6 });
     expect(shardFiles(root)).toEqual(before);
+  });
+});
+
+describe('an index made with the fragments of an earlier one', () => {
+  const record = (id: string, content: string): SearchRecord => ({ url: `/postmortems/${id}/`, language: 'en', content, meta: { title: id }, filters: {} });
+  const first = [record('alpha', 'The alpha outage began at noon.'), record('beta', 'The beta outage began at one.')];
+  const second = [first[0]!, record('beta', 'The beta outage began at two, not one.')];
+  const indexFolder = (): string => join(tempFolder(), 'index');
+  const fragmentNames = (folder: string): string[] => readdirSync(join(folder, 'fragment')).sort();
+
+  it('links the fragment of a record that did not change, and writes the others', async () => {
+    const earlier = indexFolder();
+    const [alpha] = (await indexRecords(earlier, first))!;
+    const fresh = indexFolder();
+    const expected = await indexRecords(fresh, second);
+    const folder = indexFolder();
+    expect(await indexRecords(folder, second, { reuse: [fragmentFile(earlier, alpha!), null] })).toEqual(expected);
+    expect(statSync(fragmentFile(folder, alpha!)).ino).toBe(statSync(fragmentFile(earlier, alpha!)).ino);
+    expect(fragmentNames(folder)).toEqual(fragmentNames(fresh));
+  });
+
+  it('writes every fragment anew when a linked one has the name another record\'s fragment takes', async () => {
+    const earlier = indexFolder();
+    const [alpha] = (await indexRecords(earlier, first))!;
+    const fresh = indexFolder();
+    const expected = (await indexRecords(fresh, second))!;
+    // As if the earlier index's fragment of one record had the name the other's new fragment takes, as a short hash may.
+    const colliding = join(tempFolder(), `${expected[1]}.pf_fragment`);
+    copyFileSync(fragmentFile(earlier, alpha!), colliding);
+    const folder = indexFolder();
+    expect(await indexRecords(folder, second, { reuse: [colliding, null] })).toEqual(expected);
+    expect(readFileSync(fragmentFile(folder, expected[1]!))).toEqual(readFileSync(fragmentFile(fresh, expected[1]!)));
+    expect(fragmentNames(folder)).toEqual(fragmentNames(fresh));
   });
 });
 
