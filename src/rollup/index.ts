@@ -3,4 +3,4 @@ export { computeBreakdowns, quarterOf, type Breakdowns, type GroupStats, type Ow
 export { durationNames, postmortemDurations, type DurationName, type Durations, type DurationStats } from './durations.js';
 export { formatDuration, formatMoney } from './format.js';
 export type { RevenueByCurrency } from './money.js';
-export { computeStats, type ImpactTotals, type Stats, type Summary } from './stats.js';
+export { computeStats, countBySeverity, severityOrder, type ImpactTotals, type Stats, type Summary } from './stats.js';

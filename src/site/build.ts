@@ -13,7 +13,7 @@ import { displayPath } from '../parse/load.js';
 import type { ValidPostmortem } from '../parse/model.js';
 import { packagePath, toolVersion } from '../package-root.js';
 import { createEleventy, type SiteContent } from './eleventy.js';
-import { siteModel, siteViews, type SiteModel } from './model.js';
+import { postmortemViews, siteListings, siteModel, siteViews, type PostmortemView, type SiteModel } from './model.js';
 import type { PageView } from './page.js';
 import { pageSets } from './pages/index.js';
 import filePages from './pages/files.js';
@@ -80,7 +80,7 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
   const outDir = checkedOutput(options);
   const staging = stagingFolder(outDir);
   const input = { config, postmortems, asOf };
-  const views = siteViews(input);
+  const listings = siteListings(input);
   const previous = readManifest(outDir);
   const renderer = rendererFingerprint();
   const manifest: Manifest = { renderer, pages: {}, shards: {} };
@@ -152,7 +152,7 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
     const indexerFed = latch();
     const shardsLinked = latch();
     const indexSearch = async (): Promise<void> => {
-      const shards = searchShards(views.postmortems, config.site.searchShardSize);
+      const shards = searchShards(listings.postmortems, config.site.searchShardSize);
       let indexed = 0;
       const step = (): void => onProgress({ phase: 'index', done: indexed, total: shards.length });
       step();
@@ -196,10 +196,13 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
       indexerFed.open();
       shardsLinked.open();
     });
-    // The overall figures wait until the indexer is at work, for the same reason.
+    // The pages' views and the overall figures wait until the indexer is at work, for the same
+    // reason; the views pause now and then, so its thread is not kept waiting for records.
     const pagesWritten = task(async () => {
       await indexerFed.opened;
-      await writePages(siteModel(input, views));
+      const views: PostmortemView[] = [];
+      for (const view of postmortemViews(listings)) if (views.push(view) % pagesBetweenPauses === 0) await pause();
+      await writePages(siteModel(input, siteViews(input, listings, views)));
     });
     // The site but for the shards being indexed is measured while they are; the marker is written last.
     const measured = task(async () => {
@@ -212,7 +215,7 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
     writeFileSync(join(staging, markerFile), marker);
     const sizes = [sizeBesideIndexed, ...[...indexedFolders].map((folder) => folderSize(folder)), { files: 1, bytes: Buffer.byteLength(marker) }];
     swapInto(staging, outDir);
-    return { outDir, pages: views.postmortems.length, reused, reusedShards, files: sum(sizes, 'files'), bytes: sum(sizes, 'bytes') };
+    return { outDir, pages: listings.postmortems.length, reused, reusedShards, files: sum(sizes, 'files'), bytes: sum(sizes, 'bytes') };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -8,10 +8,12 @@ import {
   actionItemsOf,
   computeBreakdowns,
   computeStats,
+  countBySeverity,
   durationNames,
   formatDuration,
   formatMoney,
   postmortemDurations,
+  severityOrder,
   type ActionItemState,
   type Breakdowns,
   type DurationName,
@@ -74,15 +76,27 @@ export interface PostmortemSummary {
   severity: SeverityView;
 }
 
-export interface PostmortemView extends PostmortemSummary {
+/**
+ * What the lists and the search index show of a postmortem: made before the rest of its view, so
+ * a build can start indexing while it makes the pages' views.
+ */
+export interface PostmortemListing extends PostmortemSummary {
   year: string;
   status: string;
   statusLabel: string;
   services: LinkView[];
+  tags: string[];
+  timeToResolve: string;
+  /** One line for lists: users affected, failed requests or tickets, and revenue. */
+  headline: string;
+  /** The rendered body, split around the Action Items table (the page draws that table itself). */
+  body: RenderedBody;
+}
+
+export interface PostmortemView extends PostmortemListing {
   teams: string[];
   authors: string[];
   reviewers: string[];
-  tags: string[];
   factors: string[];
   detection: string | undefined;
   /** The milestones that are set, in order. */
@@ -91,20 +105,14 @@ export interface PostmortemView extends PostmortemSummary {
   startedAt: string;
   resolvedAt: string;
   durations: Labelled[];
-  timeToResolve: string;
   impact: Labelled[];
-  /** One line for lists: users affected, failed requests or tickets, and revenue. */
-  headline: string;
   links: LinkView[];
   chat: string | undefined;
   timeline: { svg: string; legend: Array<{ label: string; className: string; value: string }> } | undefined;
-  /** The rendered body, split around the Action Items table (the page draws that table itself). */
-  body: RenderedBody;
   actionItems: ActionItemView[];
   related: PostmortemSummary[];
   sourceUrl: string | undefined;
 }
-
 
 export interface SiteInput {
   config: ResolvedConfig;
@@ -147,6 +155,9 @@ export interface SiteModel {
 /** The model but for the overall figures: all a postmortem's view, and its search record, needs. */
 export type SiteViews = Omit<SiteModel, 'stats' | 'report'> & { newestFirst: ValidPostmortem[] };
 
+/** The listings of the postmortems, newest first, and what every view is made with. */
+export type SiteListings = Omit<SiteViews, 'postmortems' | 'breakdowns'> & { postmortems: PostmortemListing[]; summaries: Map<string, PostmortemSummary> };
+
 /** The site's model; from views already made, when a build has started indexing from them. */
 export function siteModel(input: SiteInput, views: SiteViews = siteViews(input)): SiteModel {
   const { newestFirst, ...model } = views;
@@ -154,11 +165,9 @@ export function siteModel(input: SiteInput, views: SiteViews = siteViews(input))
   return { ...model, stats, report: { stats, breakdowns: model.breakdowns, postmortems: newestFirst, skipped: [], severities: input.config.severities } };
 }
 
-/** The views of the postmortems, newest first, with the breakdowns their severities are drawn from. */
-export function siteViews({ config, postmortems, asOf, problems = [] }: SiteInput): SiteViews {
-  const severityIds = config.severities.map((severity) => severity.id);
-  const breakdowns = computeBreakdowns(postmortems, asOf, severityIds);
-  const severities = severityViews(config.severities, breakdowns);
+/** The postmortems' listings, newest first, and the site around them. */
+export function siteListings({ config, postmortems, asOf, problems = [] }: SiteInput): SiteListings {
+  const severities = severityViews(config.severities, postmortems);
   const severityOf = new Map(severities.map((severity) => [severity.id, severity]));
   const newestFirst = [...postmortems].sort((a, b) => compareText(b.frontmatter.date, a.frontmatter.date) || compareText(a.id, b.id));
   const base = config.site.pathPrefix.endsWith('/') ? config.site.pathPrefix : `${config.site.pathPrefix}/`;
@@ -169,23 +178,36 @@ export function siteViews({ config, postmortems, asOf, problems = [] }: SiteInpu
     config,
     site: { title: config.site.title, description: config.site.description, baseUrl: config.site.baseUrl, base, asOf },
     severities,
-    postmortems: newestFirst.map((postmortem) => postmortemView(postmortem, { config, asOf, summaries, link })),
-    breakdowns,
+    postmortems: newestFirst.map((postmortem) => listingOf(postmortem, summaries.get(postmortem.id)!, link)),
     link,
     problems,
     newestFirst,
+    summaries,
   };
 }
 
-function severityViews(configured: readonly Severity[], breakdowns: Breakdowns): SeverityView[] {
-  return breakdowns.bySeverity.map((group, index) => {
-    const severity = configured.find((candidate) => candidate.id === group.key);
+/** Each postmortem's view, newest first, one at a time: a build pauses between them for the search indexer's thread. */
+export function* postmortemViews(listings: SiteListings): Generator<PostmortemView> {
+  for (const [index, postmortem] of listings.newestFirst.entries()) yield postmortemView(postmortem, listings.postmortems[index]!, listings);
+}
+
+/** The views of the postmortems, newest first, with the breakdowns the site charts. */
+export function siteViews(input: SiteInput, listings = siteListings(input), views: PostmortemView[] = [...postmortemViews(listings)]): SiteViews {
+  const { summaries: _summaries, ...site } = listings;
+  return { ...site, postmortems: views, breakdowns: computeBreakdowns(input.postmortems, input.asOf, input.config.severities.map((severity) => severity.id)) };
+}
+
+/** Every configured severity, worst first, then any other that occurs; with how many postmortems each has. */
+function severityViews(configured: readonly Severity[], postmortems: readonly ValidPostmortem[]): SeverityView[] {
+  const counts = countBySeverity(postmortems);
+  return severityOrder(postmortems, configured.map((severity) => severity.id)).map((id, index) => {
+    const severity = configured.find((candidate) => candidate.id === id);
     return {
-      id: group.key,
-      name: severity?.name ?? group.key,
+      id,
+      name: severity?.name ?? id,
       definition: severity?.definition,
       className: `sev-${Math.min(index, 4) + 1}`,
-      postmortems: group.postmortems,
+      postmortems: counts[id] ?? 0,
     };
   });
 }
@@ -221,44 +243,43 @@ function summaryOf(postmortem: ValidPostmortem, paths: Map<string, string>, link
   };
 }
 
-interface ViewContext {
-  config: ResolvedConfig;
-  asOf: string;
-  summaries: Map<string, PostmortemSummary>;
-  link: (path: string) => string;
-}
-
-function postmortemView(postmortem: ValidPostmortem, { config, asOf, summaries, link }: ViewContext): PostmortemView {
+function listingOf(postmortem: ValidPostmortem, summary: PostmortemSummary, link: (path: string) => string): PostmortemListing {
   const { frontmatter } = postmortem;
-  const summary = summaries.get(postmortem.id)!;
-  const durations = postmortemDurations(postmortem);
-  const milestones = milestonesOf(postmortem);
   return {
     ...summary,
     year: frontmatter.date.slice(0, 4),
     status: frontmatter.status,
     statusLabel: statusLabels[frontmatter.status] ?? frontmatter.status,
     services: frontmatter.services.map((name) => ({ label: name, href: link(servicePath(name)) })),
+    tags: frontmatter.tags ?? [],
+    timeToResolve: formatDuration(postmortemDurations(postmortem).timeToResolve),
+    headline: headlineOf(postmortem),
+    body: postmortem.body ?? emptyBody,
+  };
+}
+
+function postmortemView(postmortem: ValidPostmortem, listing: PostmortemListing, { config, site: { asOf }, summaries }: SiteListings): PostmortemView {
+  const { frontmatter } = postmortem;
+  const durations = postmortemDurations(postmortem);
+  const milestones = milestonesOf(postmortem);
+  return {
+    ...listing,
     teams: frontmatter.teams ?? [],
     authors: frontmatter.authors,
     reviewers: frontmatter.reviewers ?? [],
-    tags: frontmatter.tags ?? [],
     factors: frontmatter.contributing_factors ?? [],
     detection: frontmatter.detection,
     milestones: milestones.map(({ label, iso, display }) => ({ label, iso, display })),
     startedAt: frontmatter.started_at,
     resolvedAt: frontmatter.resolved_at,
     durations: durationNames.flatMap((name) => (durations[name] === null ? [] : [{ label: durationLabels[name], value: formatDuration(durations[name]) }])),
-    timeToResolve: formatDuration(durations.timeToResolve),
     impact: impactOf(postmortem),
-    headline: headlineOf(postmortem),
     links: (Object.keys(linkLabels) as Array<keyof typeof linkLabels>).flatMap((key) => {
       const href = frontmatter.links?.[key];
       return href !== undefined && isWebUrl(href) ? [{ label: linkLabels[key], href }] : [];
     }),
     chat: frontmatter.links?.chat,
     timeline: timelineOf(postmortem, milestones, durations),
-    body: postmortem.body ?? emptyBody,
     actionItems: actionItemsOf(postmortem).map((item) => actionItemView(item, actionItemState(item, asOf))),
     related: (frontmatter.related ?? []).flatMap((id) => summaries.get(id) ?? []),
     sourceUrl: config.site.repositoryUrl === undefined ? undefined : sourceUrl(config, postmortem.file),

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { bodyText } from '../render/body.js';
 import { compareText } from '../rollup/order.js';
 import { siteLanguage } from './layout.js';
-import type { PostmortemView } from './model.js';
+import type { PostmortemListing } from './model.js';
 import { indexerFingerprint, indexRecords, shardFolder, type SearchRecord } from './search-indexer.js';
 
 export { closeIndexer, fragmentFile, shardFolder, type SearchRecord } from './search-indexer.js';
@@ -29,7 +29,7 @@ export interface SearchShard {
   /** Its first month, `2024-03`, which names the folder. */
   name: string;
   /** Its postmortems, newest first. */
-  postmortems: PostmortemView[];
+  postmortems: PostmortemListing[];
   /** Of each postmortem's record and the indexer, in the same order: an equal hash, an equal record in Pagefind's index. */
   records: string[];
   /** Of its records and the indexer: equal hashes mean an equal index. */
@@ -44,12 +44,12 @@ export interface SearchShard {
  * is the page's path in the site, without the path prefix: the browser puts it before the URL
  * itself, as it does for the index's own files.
  */
-export function searchRecord(pm: PostmortemView): SearchRecord {
+export function searchRecord(pm: PostmortemListing): SearchRecord {
   return { ...recordFields(pm), content: `${pm.title}\n${bodyText(pm.body)}` };
 }
 
 /** A record but for its content, which is the title (a field already) and the body's text. */
-function recordFields(pm: PostmortemView): Omit<SearchRecord, 'content'> {
+function recordFields(pm: PostmortemListing): Omit<SearchRecord, 'content'> {
   const filters: Record<string, string[]> = {
     severity: [pm.severity.id],
     service: pm.services.map((service) => service.label),
@@ -82,7 +82,7 @@ function recordFields(pm: PostmortemView): Omit<SearchRecord, 'content'> {
 }
 
 /** The shards of these postmortems (newest first, as a site model holds them), newest first. */
-export function searchShards(postmortems: readonly PostmortemView[], maxText: number): SearchShard[] {
+export function searchShards(postmortems: readonly PostmortemListing[], maxText: number): SearchShard[] {
   return shardLayout(postmortems, maxText).map(({ name, postmortems: shard }) => {
     const records = shard.map(recordHash);
     return { name, postmortems: shard, records, hash: createHash('sha1').update(records.join('\n')).digest('base64') };
@@ -90,13 +90,13 @@ export function searchShards(postmortems: readonly PostmortemView[], maxText: nu
 }
 
 /** A hash of a postmortem's whole record and the indexer; the body's text, the bulk of it, as it is held (deflated). */
-function recordHash(postmortem: PostmortemView): string {
+function recordHash(postmortem: PostmortemListing): string {
   const { text } = postmortem.body;
   return createHash('sha1').update(indexerFingerprint()).update(`${JSON.stringify(recordFields(postmortem))}${text.length}\n`).update(text).digest('base64');
 }
 
 /** The shards' names, newest first: what the browser merges. */
-export function shardNames(postmortems: readonly PostmortemView[], maxText: number): string[] {
+export function shardNames(postmortems: readonly PostmortemListing[], maxText: number): string[] {
   return shardLayout(postmortems, maxText).map(({ name }) => name);
 }
 
@@ -105,8 +105,8 @@ export function shardNames(postmortems: readonly PostmortemView[], maxText: numb
  * that would take it past starts the next. So a shard changes its months only when one of them
  * crosses that line, and the newest shard takes the new postmortems.
  */
-function shardLayout(postmortems: readonly PostmortemView[], maxText: number): Array<{ name: string; postmortems: PostmortemView[] }> {
-  const months = new Map<string, { text: number; postmortems: PostmortemView[] }>();
+function shardLayout(postmortems: readonly PostmortemListing[], maxText: number): Array<{ name: string; postmortems: PostmortemListing[] }> {
+  const months = new Map<string, { text: number; postmortems: PostmortemListing[] }>();
   for (const postmortem of postmortems) {
     const key = postmortem.date.slice(0, 7);
     const month = months.get(key) ?? { text: 0, postmortems: [] };
@@ -114,7 +114,7 @@ function shardLayout(postmortems: readonly PostmortemView[], maxText: number): A
     month.postmortems.push(postmortem);
     months.set(key, month);
   }
-  const shards: Array<{ name: string; text: number; postmortems: PostmortemView[] }> = [];
+  const shards: Array<{ name: string; text: number; postmortems: PostmortemListing[] }> = [];
   for (const [key, month] of [...months].sort(([a], [b]) => compareText(a, b))) {
     const current = shards.at(-1);
     if (current && current.text + month.text <= maxText) {

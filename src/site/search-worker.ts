@@ -22,11 +22,16 @@ const ask = (reply: IndexerReply): Promise<IndexerRequest> =>
     port.postMessage(reply);
   });
 
-/** The current shard's records, asked for a message's worth at a time; none more once they stop coming. */
+/**
+ * The current shard's records, asked for a message's worth at a time, the next while the last are
+ * indexed (the build thread may be busy a while before it answers); none more once they stop coming.
+ */
 async function* shardRecords(): AsyncGenerator<SearchRecord> {
+  let next = ask({ more: true });
   for (;;) {
-    const request = await ask({ more: true });
+    const request = await next;
     if (typeof request !== 'object' || !('records' in request) || request.records.length === 0) return;
+    next = ask({ more: true });
     yield* request.records;
   }
 }
