@@ -1,9 +1,10 @@
 import type { DevServer } from '@11ty/eleventy';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/config.js';
 import { configFileName } from '../config/config.js';
 import { UsageError } from '../errors.js';
@@ -27,7 +28,7 @@ import { closeIndexer, fragmentFile, indexShards, searchShards, shardFolder, typ
  */
 const markerFile = '.hindsight-site';
 
-interface Manifest {
+export interface Manifest {
   /** The page renderer the pages were made by. */
   renderer: string;
   /** Page path to the hash of its view. */
@@ -68,6 +69,34 @@ export interface BuiltSite {
   bytes: number;
 }
 
+/** A build begun: its work folder beside the output folder, and what the last build there left. */
+export interface BuildStart {
+  outDir: string;
+  staging: string;
+  previous: Manifest | undefined;
+  /** The last build's page folders, being made in the work folder. */
+  folders: FoldersAside;
+}
+
+/**
+ * Begins a build, before its postmortems are linted: the work folder is made beside the output
+ * folder, and the last build's page folders in it, on a thread of their own. Ten thousand folders
+ * take the file system seconds; made while the linter reads the postmortems, they are there when
+ * the unchanged pages are linked into them.
+ */
+export function startBuild(options: SiteOptions): BuildStart {
+  const outDir = checkedOutput(options);
+  const staging = stagingFolder(outDir);
+  const previous = readManifest(outDir);
+  return { outDir, staging, previous, folders: makeFoldersAside(staging, Object.keys(previous?.pages ?? {})) };
+}
+
+/** Removes a build's work folder, when the build will not go on (the linter found errors). */
+export async function abandonBuild({ staging, folders }: BuildStart): Promise<void> {
+  await folders.stop();
+  rmSync(staging, { recursive: true, force: true });
+}
+
 /**
  * Writes the site for postmortems the linter accepted, and at the same time its search index, into
  * a folder beside `--out`, and puts it in place of the old site only once both are complete: a
@@ -75,13 +104,11 @@ export interface BuiltSite {
  * did not change since the last build, and search shards whose records did not, are linked from it
  * instead of made again.
  */
-export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: string, options: SiteOptions): Promise<BuiltSite> {
+export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: string, options: SiteOptions, start: BuildStart = startBuild(options)): Promise<BuiltSite> {
   const { config, onProgress = () => {} } = options;
-  const outDir = checkedOutput(options);
-  const staging = stagingFolder(outDir);
+  const { outDir, staging, previous } = start;
   const input = { config, postmortems, asOf };
   const listings = siteListings(input);
-  const previous = readManifest(outDir);
   const renderer = rendererFingerprint();
   const manifest: Manifest = { renderer, pages: {}, shards: {} };
   let reused = 0;
@@ -161,6 +188,7 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
         indexShards(staging, pending, {
           signal: stop.signal,
           reusable,
+          earlierIn: outDir,
           onIndexed: (shard, fragments) => {
             manifest.shards[shard.name] = indexedShard(shard, fragments);
             indexed += 1;
@@ -206,7 +234,8 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
     });
     // The site but for the shards being indexed is measured while they are; the marker is written last.
     const measured = task(async () => {
-      await Promise.all([pagesWritten, shardsLinked.opened]);
+      await Promise.all([pagesWritten, shardsLinked.opened, start.folders.done]);
+      removeEmptyFolders(staging, Object.keys(previous?.pages ?? {}).filter((path) => !(path in manifest.pages)));
       if (!stop.signal.aborted) sizeBesideIndexed = folderSize(staging, new Set([...indexedFolders, join(staging, markerFile)]));
     });
     await Promise.all([indexing, pagesWritten, measured]);
@@ -217,8 +246,47 @@ export async function buildSite(postmortems: readonly ValidPostmortem[], asOf: s
     swapInto(staging, outDir);
     return { outDir, pages: listings.postmortems.length, reused, reusedShards, files: sum(sizes, 'files'), bytes: sum(sizes, 'bytes') };
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    await abandonBuild(start);
     throw error;
+  }
+}
+
+interface FoldersAside {
+  /** Settles once every folder is made, or could not be (the pages are then linked into folders they make themselves). */
+  done: Promise<void>;
+  /** Stops making them, and settles once none is made any more. */
+  stop(): Promise<void>;
+}
+
+/** Makes page folders (site paths, `/postmortems/ID/`) under `root` on a thread of their own; only those that stay inside it. */
+function makeFoldersAside(root: string, paths: readonly string[]): FoldersAside {
+  const folders = paths.map((path) => resolve(root, `.${path}`)).filter((folder) => folder.startsWith(root + sep));
+  if (folders.length === 0) return { done: Promise.resolve(), stop: () => Promise.resolve() };
+  const script = "const { mkdirSync } = require('node:fs'); const { workerData } = require('node:worker_threads'); for (const folder of workerData) mkdirSync(folder, { recursive: true });";
+  const thread = new Worker(script, { eval: true, workerData: folders });
+  const done = new Promise<void>((settle) => {
+    thread.once('exit', () => settle());
+    thread.once('error', () => {});
+  });
+  return {
+    done,
+    async stop() {
+      await thread.terminate();
+      await done;
+    },
+  };
+}
+
+/** Removes these page folders where they are empty (made for pages of the last build this one has not), and their parents that are left empty. */
+function removeEmptyFolders(root: string, paths: readonly string[]): void {
+  for (const path of paths) {
+    for (let folder = resolve(root, `.${path}`); folder.startsWith(root + sep); folder = dirname(folder)) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break;
+      }
+    }
   }
 }
 
@@ -332,7 +400,7 @@ export async function serveSite(options: ServeOptions): Promise<SiteServer> {
       const changed = searchShards(lastGood?.postmortems ?? [], (lastGood?.config ?? config).site.searchShardSize).filter((shard) => indexed[shard.name]?.hash !== shard.hash);
       const reusable = reusableFragments(outDir, indexed);
       for (const shard of changed) delete indexed[shard.name];
-      await indexShards(outDir, changed, { reusable, onIndexed: (shard, fragments) => (indexed[shard.name] = indexedShard(shard, fragments)) });
+      await indexShards(outDir, changed, { reusable, earlierIn: outDir, onIndexed: (shard, fragments) => (indexed[shard.name] = indexedShard(shard, fragments)) });
     },
     port: options.port,
     ready: (server) => listening(server),

@@ -132,7 +132,7 @@ function shardLayout(postmortems: readonly PostmortemListing[], maxText: number)
  * To the indexer's thread: a shard to index, the next of its records (none once they are all
  * sent), or that there are no more shards, or to stop at once.
  */
-export type IndexerRequest = { name: string; folder: string; reuse: Array<string | null> } | { records: SearchRecord[] } | 'end' | 'stop';
+export type IndexerRequest = { name: string; folder: string; reuse: Array<string | null>; earlier: string | undefined } | { records: SearchRecord[] } | 'end' | 'stop';
 /** From it: ready for a shard, ready for more of its records, or a shard written, with its records' fragments. */
 export type IndexerReply = { ready: true } | { more: true } | { indexed: string; fragments: string[] | undefined };
 
@@ -152,6 +152,8 @@ export interface IndexOptions {
   signal?: AbortSignal;
   /** Fragments of earlier indexes, by the hash of the record each was made from: linked, not written again. */
   reusable?: ReadonlyMap<string, string>;
+  /** The folder the last indexes of the shards are in (the last build's site), whose files in common with the new ones are linked. */
+  earlierIn?: string;
   /** Hears each shard written, and its records' fragments (in its postmortems' order) when they are known. */
   onIndexed?: (shard: SearchShard, fragments: string[] | undefined) => void;
   /** Hears that every indexer at work has been sent its first records, or that none will be. */
@@ -169,14 +171,18 @@ const indexersAtOnce = Math.min(2, availableParallelism());
  * threads of their own (each thread's Pagefind runs its own process): this one may be busy
  * rendering pages, and would otherwise feed Pagefind only in its pauses.
  */
-export async function indexShards(outDir: string, shards: readonly SearchShard[], { signal, reusable = new Map(), onIndexed = () => {}, onFed = () => {} }: IndexOptions = {}): Promise<void> {
+export async function indexShards(outDir: string, shards: readonly SearchShard[], { signal, reusable = new Map(), earlierIn, onIndexed = () => {}, onFed = () => {} }: IndexOptions = {}): Promise<void> {
   if (shards.length === 0) return onFed();
   const reuse = (shard: SearchShard): Array<string | null> => shard.records.map((record) => reusable.get(record) ?? null);
+  const earlier = (shard: SearchShard): string | undefined => {
+    const folder = earlierIn === undefined ? undefined : join(earlierIn, shardFolder(shard.name));
+    return folder !== undefined && existsSync(folder) ? folder : undefined;
+  };
   if (!workerAvailable) {
     onFed();
     for (const shard of shards) {
       if (signal?.aborted) return;
-      const fragments = await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map(searchRecord), { stopped: () => signal?.aborted ?? false, reuse: reuse(shard) });
+      const fragments = await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map(searchRecord), { stopped: () => signal?.aborted ?? false, reuse: reuse(shard), earlier: earlier(shard) });
       if (!signal?.aborted) onIndexed(shard, fragments);
     }
     return;
@@ -199,7 +205,7 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
           fed = true;
           if (--unfed === 0) onFed();
         };
-        return indexOnThread(worker, pending, { signal, onIndexed, onFed: feeding, reuse }, stop).finally(feeding);
+        return indexOnThread(worker, pending, { signal, onIndexed, onFed: feeding, reuse, earlier }, stop).finally(feeding);
       }),
     );
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -213,7 +219,8 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
 function indexOnThread(
   worker: Worker,
   pending: SearchShard[],
-  { signal, onIndexed, onFed, reuse }: IndexOptions & Required<Pick<IndexOptions, 'onIndexed' | 'onFed'>> & { reuse: (shard: SearchShard) => Array<string | null> },
+  { signal, onIndexed, onFed, reuse, earlier }: IndexOptions &
+    Required<Pick<IndexOptions, 'onIndexed' | 'onFed'>> & { reuse: (shard: SearchShard) => Array<string | null>; earlier: (shard: SearchShard) => string | undefined },
   stopAll: () => void,
 ): Promise<void> {
   let current: SearchShard | undefined;
@@ -235,7 +242,7 @@ function indexOnThread(
       }
       current = signal?.aborted ? undefined : pending.shift();
       sent = 0;
-      worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name), reuse: reuse(current) } : 'end') satisfies IndexerRequest);
+      worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name), reuse: reuse(current), earlier: earlier(current) } : 'end') satisfies IndexerRequest);
       if (!current) onFed();
     });
     worker.once('error', (error) => {

@@ -1,5 +1,5 @@
 import { decode } from 'cborg';
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -32,18 +32,20 @@ const allocatorSettings = 'narenas:1,dirty_decay_ms:1000,muzzy_decay_ms:0';
  * any shard needed, and more. The records may come as they are made. `stopped` is asked between
  * records: once it says yes, nothing is written (and nothing is returned).
  *
- * `reuse` names, for a record, a fragment of an earlier index made from the very same record and
- * indexer. Pagefind names its fragments by their content and does not write a file of a name that
- * is there already, so those are linked in first and Pagefind compresses and writes only the
- * others: most of the time an index of a few changed records takes. The names are a short prefix
- * of the content's hash, so a new fragment could in principle take the name of a linked one (a
- * risk Pagefind takes itself when it writes into a folder it wrote before); the index is checked
- * for that, and written again without the linked files should it happen.
+ * Pagefind names the files of an index by a hash of their content and does not write a file of a
+ * name that is there already (browsers cache them by name as well): what an earlier index has in
+ * common with this one is linked in first, and Pagefind compresses and writes only the rest, most
+ * of the time an index of a few changed records takes. `reuse` names, for a record, a fragment of
+ * an earlier index made from the very same record and indexer; `earlier` is the folder of this
+ * shard's last index, whose word and filter files are linked in, and removed again where the new
+ * index does not list them. The names are a short prefix of the hash, so a new fragment could in
+ * principle take the name of another record's linked one: the fragments are checked for that, and
+ * written again without the linked ones should it happen.
  */
 export async function indexRecords(
   folder: string,
   records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
-  { stopped = () => false, reuse = [] }: { stopped?: () => boolean; reuse?: ReadonlyArray<string | null> } = {},
+  { stopped = () => false, reuse = [], earlier }: { stopped?: () => boolean; reuse?: ReadonlyArray<string | null>; earlier?: string | undefined } = {},
 ): Promise<string[] | undefined> {
   // A folder an earlier index is in (a served site's) is replaced only once the new index is complete.
   const target = existsSync(folder) ? `${folder}.indexing` : folder;
@@ -52,6 +54,7 @@ export async function indexRecords(
     const { index, errors } = await startIndex().catch((error: unknown) => ({ index: undefined, errors: [(error as Error).message] }));
     if (!index) throw new Error(`Cannot start the search indexer: ${errors.join('; ')}`);
     const linked = linkFragments(target, reuse);
+    if (earlier) for (const kind of ['index', 'filter'] as const) linkAll(join(earlier, kind), join(target, kind));
     const problems: string[] = [];
     let count = 0;
     // One iterator for every sender: each record is taken once, in order, which is the order Pagefind lists them in.
@@ -76,16 +79,18 @@ export async function indexRecords(
       rmSync(target, { recursive: true, force: true });
       return undefined;
     }
-    const write = async (): Promise<string[]> => {
+    const write = async (): Promise<IndexFiles> => {
       if (problems.length === 0) problems.push(...(await index.writeFiles({ outputPath: target })).errors);
       if (problems.length > 0) throw new Error(`Cannot build the search index: ${problems.join('; ')}`);
-      return fragmentNames(target);
+      return indexFiles(target);
     };
-    let fragments = await write();
-    if (!fragmentsAsLinked(fragments, count, linked)) {
+    let files = await write();
+    if (!fragmentsAsLinked(files.fragment, count, linked)) {
       for (const name of linked.values()) unlinkSync(fragmentFile(target, name));
-      fragments = await write();
+      files = await write();
     }
+    removeUnlisted(target, files);
+    const fragments = files.fragment;
     if (target !== folder) {
       rmSync(folder, { recursive: true, force: true });
       renameSync(target, folder);
@@ -96,6 +101,34 @@ export async function indexRecords(
     throw error;
   } finally {
     await closeIndexer();
+  }
+}
+
+/** Links every file of one folder into another, as many as can be. */
+function linkAll(from: string, to: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(from);
+  } catch {
+    return;
+  }
+  mkdirSync(to, { recursive: true });
+  for (const name of names) {
+    try {
+      linkSync(join(from, name), join(to, name));
+    } catch {
+      // Pagefind writes it, should the index list it.
+    }
+  }
+}
+
+/** Removes the files of an index's folders that it does not list: those linked from an earlier index that this one has not. */
+function removeUnlisted(folder: string, files: IndexFiles): void {
+  for (const kind of ['fragment', 'index', 'filter'] as const) {
+    const listed = new Set(files[kind]);
+    const suffix = `.pf_${kind}`;
+    const present = existsSync(join(folder, kind)) ? readdirSync(join(folder, kind)) : [];
+    for (const name of present) if (!listed.has(basename(name, suffix))) unlinkSync(join(folder, kind, name));
   }
 }
 
@@ -130,17 +163,29 @@ export function fragmentFile(folder: string, name: string): string {
   return join(folder, 'fragment', `${name}${fragmentSuffix}`);
 }
 
+/** The files an index lists, by folder: its pages' fragments (in the pages' order), its word chunks and its filters. */
+interface IndexFiles {
+  fragment: string[];
+  index: string[];
+  filter: string[];
+}
+
 /**
- * The fragments an index lists, in the order of its pages, from its metadata: gzipped, after
- * Pagefind's marker, a CBOR array whose second item lists each page as `[fragment, word count, …]`.
+ * The files an index lists, from its metadata: gzipped, after Pagefind's marker, a CBOR array
+ * whose second item lists each page as `[fragment, word count, …]`, the third each chunk of words
+ * as `[first, last, file]`, the fourth each filter as `[name, file]`.
  */
-function fragmentNames(folder: string): string[] {
+function indexFiles(folder: string): IndexFiles {
   const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-  return Object.values(entry.languages).flatMap(({ hash }) => {
+  const files: IndexFiles = { fragment: [], index: [], filter: [] };
+  for (const { hash } of Object.values(entry.languages)) {
     const meta = gunzipSync(readFileSync(join(folder, `pagefind.${hash}.pf_meta`)));
-    const [, pages] = decode(meta.subarray(metaMarker.length)) as [string, Array<[string, ...unknown[]]>];
-    return pages.map(([name]) => name);
-  });
+    const [, pages, chunks, filters] = decode(meta.subarray(metaMarker.length)) as [string, Array<[string, ...unknown[]]>, Array<[string, string, string]>, Array<[string, string]>];
+    files.fragment.push(...pages.map(([name]) => name));
+    files.index.push(...chunks.map(([, , name]) => name));
+    files.filter.push(...filters.map(([, name]) => name));
+  }
+  return files;
 }
 
 /** What Pagefind writes before each of its compressed files' content. */

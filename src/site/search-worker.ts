@@ -37,7 +37,7 @@ async function* shardRecords(): AsyncGenerator<SearchRecord> {
 }
 
 for (let request = await ask({ ready: true }); typeof request === 'object' && 'folder' in request && !stopped; request = await ask({ ready: true })) {
-  const fragments = await indexRecords(join(outDir, request.folder), shardRecords(), { stopped: () => stopped, reuse: request.reuse });
+  const fragments = await indexRecords(join(outDir, request.folder), shardRecords(), { stopped: () => stopped, reuse: request.reuse, earlier: request.earlier });
   if (!stopped) port.postMessage({ indexed: request.name, fragments } satisfies IndexerReply);
 }
 port.close();

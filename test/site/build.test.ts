@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { runLint } from '../../src/lint/run.js';
@@ -398,6 +398,20 @@ describe('hindsight build refuses', () => {
     expect(broken.stderr).toMatch(/4:11 +error +Unexpected `SEV9` for `severity`/);
     expect(broken.stderr).toContain('hindsight: nothing was published: 1 error in 1 postmortem; fix them and build again\n');
     expect(existsSync(broken.out)).toBe(false);
+    // Nor is the folder it began the build in left beside it.
+    expect(readdirSync(broken.root).filter((name) => name.startsWith('._site.'))).toEqual([]);
+  });
+
+  it('to publish postmortems with errors over the last site, which it leaves as it was', async () => {
+    const root = tempFolder();
+    writeFiles(root, siteCorpus());
+    expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
+    const before = sizeOf(join(root, '_site'));
+    const file = join(root, `postmortems/${checkoutId}.md`);
+    writeFileSync(file, edit(readFileSync(file, 'utf8'), 'severity: SEV1', 'severity: SEV9'));
+    expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(1);
+    expect(sizeOf(join(root, '_site'))).toBe(before);
+    expect(readdirSync(root).filter((name) => name.startsWith('._site.'))).toEqual([]);
   });
 
   it('to write into a folder it did not make, or over the postmortems', async () => {
@@ -429,7 +443,21 @@ describe('the site build', () => {
     expect(existsSync(stale)).toBe(true);
     rmSync(join(root, 'postmortems/2024-06-15-payments-timeout.md'));
     expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
-    expect(existsSync(stale)).toBe(false);
+    // Its folder too, which a rebuild makes for every page of the last build before it knows which it keeps.
+    expect(existsSync(dirname(stale))).toBe(false);
+    expect(existsSync(join(root, `_site/postmortems/${checkoutId}/index.html`))).toBe(true);
+  });
+
+  it('makes no folder outside the site for a page path of the last build that leads out of it', async () => {
+    const root = tempFolder();
+    writeFiles(root, siteCorpus());
+    expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
+    const markerFile = join(root, '_site/.hindsight-site');
+    const manifest = JSON.parse(readFileSync(markerFile, 'utf8')) as { pages: Record<string, string> };
+    writeFileSync(markerFile, JSON.stringify({ ...manifest, pages: { ...manifest.pages, '/../escaped/': 'x', '/postmortems/../../escaped-too/': 'x' } }));
+    expect((await hindsight(root, ['build', '--as-of', asOf])).exitCode).toBe(0);
+    expect(existsSync(join(root, 'escaped'))).toBe(false);
+    expect(existsSync(join(root, 'escaped-too'))).toBe(false);
     expect(existsSync(join(root, `_site/postmortems/${checkoutId}/index.html`))).toBe(true);
   });
 

@@ -162,21 +162,32 @@ describe('the search index on a rebuild', () => {
 });
 
 describe('an index made with the fragments of an earlier one', () => {
-  const record = (id: string, content: string): SearchRecord => ({ url: `/postmortems/${id}/`, language: 'en', content, meta: { title: id }, filters: {} });
+  const record = (id: string, content: string): SearchRecord => ({ url: `/postmortems/${id}/`, language: 'en', content, meta: { title: id }, filters: { severity: ['SEV2'] } });
   const first = [record('alpha', 'The alpha outage began at noon.'), record('beta', 'The beta outage began at one.')];
   const second = [first[0]!, record('beta', 'The beta outage began at two, not one.')];
   const indexFolder = (): string => join(tempFolder(), 'index');
   const fragmentNames = (folder: string): string[] => readdirSync(join(folder, 'fragment')).sort();
+  /** Each file of an index, by its path in the folder, with its inode. */
+  const indexFiles = (folder: string): Map<string, number> =>
+    new Map(
+      readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => [join(entry.parentPath, entry.name).slice(folder.length + 1), statSync(join(entry.parentPath, entry.name)).ino]),
+    );
 
-  it('links the fragment of a record that did not change, and writes the others', async () => {
+  it('links the files it has in common with an earlier index, writes the others, and keeps none the earlier one had alone', async () => {
     const earlier = indexFolder();
     const [alpha] = (await indexRecords(earlier, first))!;
     const fresh = indexFolder();
     const expected = await indexRecords(fresh, second);
     const folder = indexFolder();
-    expect(await indexRecords(folder, second, { reuse: [fragmentFile(earlier, alpha!), null] })).toEqual(expected);
-    expect(statSync(fragmentFile(folder, alpha!)).ino).toBe(statSync(fragmentFile(earlier, alpha!)).ino);
-    expect(fragmentNames(folder)).toEqual(fragmentNames(fresh));
+    expect(await indexRecords(folder, second, { reuse: [fragmentFile(earlier, alpha!), null], earlier })).toEqual(expected);
+    const [before, after] = [indexFiles(earlier), indexFiles(folder)];
+    // The same files as an index made afresh: the earlier index's word chunk, which the changed record's words are in, is gone.
+    expect([...after.keys()].sort()).toEqual([...indexFiles(fresh).keys()].sort());
+    const linked = [...after].filter(([path, inode]) => before.get(path) === inode).map(([path]) => path.split('/')[0]);
+    // The unchanged record's fragment, and the filter, which neither record changed.
+    expect(linked.sort()).toEqual(['filter', 'fragment']);
   });
 
   it('writes every fragment anew when a linked one has the name another record\'s fragment takes', async () => {

@@ -1,9 +1,12 @@
+import { loadConfig } from '../../config/config.js';
+import type { LintedPostmortem } from '../../lint/engine.js';
 import { runLint } from '../../lint/run.js';
+import type { ValidPostmortem } from '../../parse/model.js';
 import { displayPath } from '../../parse/load.js';
 import { formatters } from '../../report/index.js';
 import { plural } from '../../report/plural.js';
 import { rules } from '../../rules/index.js';
-import { buildSite, type BuildStep } from '../../site/build.js';
+import { abandonBuild, buildSite, startBuild, type BuildStep, type SiteOptions } from '../../site/build.js';
 import { asOfOption, defineCommand } from '../command.js';
 import { limitHeapGrowth } from '../heap.js';
 import { countOf, progress } from '../progress.js';
@@ -34,26 +37,10 @@ export default defineCommand({
     const shown = progress(io, quiet);
     const started = performance.now();
     let files = 0;
-    const { config, linted, valid } = await runLint({
-      cwd: io.cwd,
-      asOf,
-      render: true,
-      slim: true,
-      onProgress: (done, total) => shown.step((files = total), () => `read ${countOf(done, total)} postmortems`),
-    });
-    const results = linted.map(({ result }) => result);
-    const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
-    if (results.some((result) => result.messages.length > 0)) {
-      io.stderr.write(formatters.stylish(results, { cwd: io.cwd, color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR, rules, version: toolVersion() }));
-    }
-    if (errors > 0) {
-      const files = results.filter((result) => result.errorCount > 0).length;
-      io.stderr.write(`hindsight: nothing was published: ${plural(errors, 'error')} in ${plural(files, 'postmortem')}; fix them and build again\n`);
-      return 1;
-    }
+    const config = loadConfig(io.cwd);
     // The pages and the search index are made at once: the line shows both.
     const steps: Partial<Record<BuildStep['phase'], BuildStep>> = {};
-    const site = await buildSite(valid, asOf, {
+    const options: SiteOptions = {
       cwd: io.cwd,
       config,
       out,
@@ -65,7 +52,36 @@ export default defineCommand({
           return [pages && `wrote ${countOf(pages.done, pages.total)} pages`, index && `indexed ${countOf(index.done, index.total)} parts of the search index`].filter(Boolean).join(', ');
         });
       },
-    });
+    };
+    // Begun before the lint, which it does not wait for; given up should the lint fail or find errors.
+    const start = startBuild(options);
+    let linted: LintedPostmortem[];
+    let valid: ValidPostmortem[];
+    try {
+      ({ linted, valid } = await runLint({
+        cwd: io.cwd,
+        asOf,
+        render: true,
+        slim: true,
+        config,
+        onProgress: (done, total) => shown.step((files = total), () => `read ${countOf(done, total)} postmortems`),
+      }));
+    } catch (error) {
+      await abandonBuild(start);
+      throw error;
+    }
+    const results = linted.map(({ result }) => result);
+    const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
+    if (results.some((result) => result.messages.length > 0)) {
+      io.stderr.write(formatters.stylish(results, { cwd: io.cwd, color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR, rules, version: toolVersion() }));
+    }
+    if (errors > 0) {
+      await abandonBuild(start);
+      const files = results.filter((result) => result.errorCount > 0).length;
+      io.stderr.write(`hindsight: nothing was published: ${plural(errors, 'error')} in ${plural(files, 'postmortem')}; fix them and build again\n`);
+      return 1;
+    }
+    const site = await buildSite(valid, asOf, options, start);
     shown.clear(files);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (!quiet) {
