@@ -428,6 +428,17 @@ describe('hindsight build refuses', () => {
     }
   });
 
+  it('to publish postmortems with errors before it refuses a folder it did not make: it lints first', async () => {
+    const root = tempFolder();
+    const file = join(root, `postmortems/${checkoutId}.md`);
+    writeFiles(root, { ...siteCorpus(), 'public/notes.txt': 'mine' });
+    writeFileSync(file, edit(readFileSync(file, 'utf8'), 'severity: SEV1', 'severity: SEV9'));
+    const result = await hindsight(root, ['build', '--as-of', asOf, '--out', 'public']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('hindsight: nothing was published: 1 error in 1 postmortem; fix them and build again\n');
+    expect(readdirSync(join(root, 'public'))).toEqual(['notes.txt']);
+  });
+
   it('an invalid --as-of', async () => {
     const result = await hindsight(site.root, ['build', '--as-of', '2026-02-30']);
     expect(result).toMatchObject({ exitCode: 2, stderr: 'hindsight: Invalid --as-of `2026-02-30`, expected a date as YYYY-MM-DD\n' });

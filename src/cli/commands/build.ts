@@ -6,7 +6,7 @@ import { displayPath } from '../../parse/load.js';
 import { formatters } from '../../report/index.js';
 import { plural } from '../../report/plural.js';
 import { rules } from '../../rules/index.js';
-import { abandonBuild, buildSite, startBuild, type BuildStep, type SiteOptions } from '../../site/build.js';
+import { abandonBuild, buildSite, startBuild, type BuildStart, type BuildStep, type SiteOptions } from '../../site/build.js';
 import { asOfOption, defineCommand } from '../command.js';
 import { limitHeapGrowth } from '../heap.js';
 import { countOf, progress } from '../progress.js';
@@ -53,8 +53,18 @@ export default defineCommand({
         });
       },
     };
-    // Begun before the lint, which it does not wait for; given up should the lint fail or find errors.
-    const start = startBuild(options);
+    // Begun before the lint, which it does not wait for, and given up should the lint fail or find
+    // errors. The lint still comes first: a folder the site may not be written to is reported after it.
+    let start: BuildStart | undefined;
+    let refused: unknown;
+    try {
+      start = startBuild(options);
+    } catch (error) {
+      refused = error;
+    }
+    const giveUp = async (): Promise<void> => {
+      if (start) await abandonBuild(start);
+    };
     let linted: LintedPostmortem[];
     let valid: ValidPostmortem[];
     try {
@@ -67,7 +77,7 @@ export default defineCommand({
         onProgress: (done, total) => shown.step((files = total), () => `read ${countOf(done, total)} postmortems`),
       }));
     } catch (error) {
-      await abandonBuild(start);
+      await giveUp();
       throw error;
     }
     const results = linted.map(({ result }) => result);
@@ -76,11 +86,12 @@ export default defineCommand({
       io.stderr.write(formatters.stylish(results, { cwd: io.cwd, color: Boolean(io.stderr.isTTY) && !io.env.NO_COLOR, rules, version: toolVersion() }));
     }
     if (errors > 0) {
-      await abandonBuild(start);
+      await giveUp();
       const files = results.filter((result) => result.errorCount > 0).length;
       io.stderr.write(`hindsight: nothing was published: ${plural(errors, 'error')} in ${plural(files, 'postmortem')}; fix them and build again\n`);
       return 1;
     }
+    if (!start) throw refused;
     const site = await buildSite(valid, asOf, options, start);
     shown.clear(files);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
