@@ -1,7 +1,7 @@
 import type { DevServer } from '@11ty/eleventy';
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -14,6 +14,7 @@ import { displayPath } from '../parse/load.js';
 import type { ValidPostmortem } from '../parse/model.js';
 import { packagePath, toolVersion } from '../package-root.js';
 import { createEleventy, type SiteContent } from './eleventy.js';
+import { keepFile } from './keep-file.js';
 import { postmortemViews, siteListings, siteModel, siteViews, type PostmortemView, type SiteModel } from './model.js';
 import type { PageView } from './page.js';
 import { pageSets } from './pages/index.js';
@@ -260,7 +261,7 @@ interface FoldersAside {
 
 /** Makes page folders (site paths, `/postmortems/ID/`) under `root` on a thread of their own; only those that stay inside it. */
 function makeFoldersAside(root: string, paths: readonly string[]): FoldersAside {
-  const folders = paths.map((path) => resolve(root, `.${path}`)).filter((folder) => folder.startsWith(root + sep));
+  const folders = paths.flatMap((path) => pageFolder(root, path) ?? []);
   if (folders.length === 0) return { done: Promise.resolve(), stop: () => Promise.resolve() };
   const script = "const { mkdirSync } = require('node:fs'); const { workerData } = require('node:worker_threads'); for (const folder of workerData) mkdirSync(folder, { recursive: true });";
   const thread = new Worker(script, { eval: true, workerData: folders });
@@ -277,10 +278,16 @@ function makeFoldersAside(root: string, paths: readonly string[]): FoldersAside 
   };
 }
 
+/** A page's folder under `root` (the page's site path, `/postmortems/ID/`, read there); none for a path that leads out of it. */
+function pageFolder(root: string, path: string): string | undefined {
+  const folder = resolve(root, `.${path}`);
+  return folder.startsWith(root + sep) ? folder : undefined;
+}
+
 /** Removes these page folders where they are empty (made for pages of the last build this one has not), and their parents that are left empty. */
 function removeEmptyFolders(root: string, paths: readonly string[]): void {
   for (const path of paths) {
-    for (let folder = resolve(root, `.${path}`); folder.startsWith(root + sep); folder = dirname(folder)) {
+    for (let folder = pageFolder(root, path); folder !== undefined && folder !== root; folder = dirname(folder)) {
       try {
         rmdirSync(folder);
       } catch {
@@ -545,19 +552,6 @@ async function keepFolder(from: string, to: string): Promise<boolean> {
   return files.length > 0;
 }
 
-/** A file of the last build in the new site (its folder made first): hard-linked where it can be, else copied. */
-function keepFile(from: string, to: string): boolean {
-  try {
-    try {
-      linkSync(from, to);
-    } catch {
-      copyFileSync(from, to);
-    }
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What a page that `rendersFromView` is rendered from besides the renderer: its view and the site around it. */
 function viewHash(view: PageView, { site, problems }: SiteModel): string {

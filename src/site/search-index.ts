@@ -132,7 +132,12 @@ function shardLayout(postmortems: readonly PostmortemListing[], maxText: number)
  * To the indexer's thread: a shard to index, the next of its records (none once they are all
  * sent), or that there are no more shards, or to stop at once.
  */
-export type IndexerRequest = { name: string; folder: string; reuse: Array<string | null>; earlier: string | undefined } | { records: SearchRecord[] } | 'end' | 'stop';
+export type IndexerRequest = ({ name: string; folder: string } & EarlierFiles) | { records: SearchRecord[] } | 'end' | 'stop';
+/** What a shard's index may take from earlier ones (`indexRecords`): a fragment for each record, or none, and the folder of its last index. */
+export interface EarlierFiles {
+  reuse: Array<string | null>;
+  earlier: string | undefined;
+}
 /** From it: ready for a shard, ready for more of its records, or a shard written, with its records' fragments. */
 export type IndexerReply = { ready: true } | { more: true } | { indexed: string; fragments: string[] | undefined };
 
@@ -173,16 +178,15 @@ const indexersAtOnce = Math.min(2, availableParallelism());
  */
 export async function indexShards(outDir: string, shards: readonly SearchShard[], { signal, reusable = new Map(), earlierIn, onIndexed = () => {}, onFed = () => {} }: IndexOptions = {}): Promise<void> {
   if (shards.length === 0) return onFed();
-  const reuse = (shard: SearchShard): Array<string | null> => shard.records.map((record) => reusable.get(record) ?? null);
-  const earlier = (shard: SearchShard): string | undefined => {
+  const earlierFiles = (shard: SearchShard): EarlierFiles => {
     const folder = earlierIn === undefined ? undefined : join(earlierIn, shardFolder(shard.name));
-    return folder !== undefined && existsSync(folder) ? folder : undefined;
+    return { reuse: shard.records.map((record) => reusable.get(record) ?? null), earlier: folder !== undefined && existsSync(folder) ? folder : undefined };
   };
   if (!workerAvailable) {
     onFed();
     for (const shard of shards) {
       if (signal?.aborted) return;
-      const fragments = await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map(searchRecord), { stopped: () => signal?.aborted ?? false, reuse: reuse(shard), earlier: earlier(shard) });
+      const fragments = await indexRecords(join(outDir, shardFolder(shard.name)), shard.postmortems.map(searchRecord), { stopped: () => signal?.aborted ?? false, ...earlierFiles(shard) });
       if (!signal?.aborted) onIndexed(shard, fragments);
     }
     return;
@@ -205,7 +209,7 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
           fed = true;
           if (--unfed === 0) onFed();
         };
-        return indexOnThread(worker, pending, { signal, onIndexed, onFed: feeding, reuse, earlier }, stop).finally(feeding);
+        return indexOnThread(worker, pending, { signal, onIndexed, onFed: feeding, earlierFiles }, stop).finally(feeding);
       }),
     );
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -219,8 +223,7 @@ export async function indexShards(outDir: string, shards: readonly SearchShard[]
 function indexOnThread(
   worker: Worker,
   pending: SearchShard[],
-  { signal, onIndexed, onFed, reuse, earlier }: IndexOptions &
-    Required<Pick<IndexOptions, 'onIndexed' | 'onFed'>> & { reuse: (shard: SearchShard) => Array<string | null>; earlier: (shard: SearchShard) => string | undefined },
+  { signal, onIndexed, onFed, earlierFiles }: IndexOptions & Required<Pick<IndexOptions, 'onIndexed' | 'onFed'>> & { earlierFiles: (shard: SearchShard) => EarlierFiles },
   stopAll: () => void,
 ): Promise<void> {
   let current: SearchShard | undefined;
@@ -242,7 +245,7 @@ function indexOnThread(
       }
       current = signal?.aborted ? undefined : pending.shift();
       sent = 0;
-      worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name), reuse: reuse(current), earlier: earlier(current) } : 'end') satisfies IndexerRequest);
+      worker.postMessage((current ? { name: current.name, folder: shardFolder(current.name), ...earlierFiles(current) } : 'end') satisfies IndexerRequest);
       if (!current) onFed();
     });
     worker.once('error', (error) => {

@@ -1,8 +1,10 @@
 import { decode } from 'cborg';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { keepFile } from './keep-file.js';
+import type { EarlierFiles } from './search-index.js';
 
 /** What Pagefind keeps of one postmortem (`index.addCustomRecord`). */
 export type SearchRecord = pagefind.CustomRecord;
@@ -45,7 +47,7 @@ const allocatorSettings = 'narenas:1,dirty_decay_ms:1000,muzzy_decay_ms:0';
 export async function indexRecords(
   folder: string,
   records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
-  { stopped = () => false, reuse = [], earlier }: { stopped?: () => boolean; reuse?: ReadonlyArray<string | null>; earlier?: string | undefined } = {},
+  { stopped = () => false, reuse = [], earlier }: { stopped?: () => boolean } & Partial<EarlierFiles> = {},
 ): Promise<string[] | undefined> {
   // A folder an earlier index is in (a served site's) is replaced only once the new index is complete.
   const target = existsSync(folder) ? `${folder}.indexing` : folder;
@@ -53,8 +55,8 @@ export async function indexRecords(
   try {
     const { index, errors } = await startIndex().catch((error: unknown) => ({ index: undefined, errors: [(error as Error).message] }));
     if (!index) throw new Error(`Cannot start the search indexer: ${errors.join('; ')}`);
-    const linked = linkFragments(target, reuse);
-    if (earlier) for (const kind of ['index', 'filter'] as const) linkAll(join(earlier, kind), join(target, kind));
+    const linked = keepFragments(target, reuse);
+    if (earlier) for (const kind of ['index', 'filter'] as const) keepAll(join(earlier, kind), join(target, kind));
     const problems: string[] = [];
     let count = 0;
     // One iterator for every sender: each record is taken once, in order, which is the order Pagefind lists them in.
@@ -104,8 +106,8 @@ export async function indexRecords(
   }
 }
 
-/** Links every file of one folder into another, as many as can be. */
-function linkAll(from: string, to: string): void {
+/** Keeps every file of one folder in another, as many as can be: Pagefind writes any other the index lists. */
+function keepAll(from: string, to: string): void {
   let names: string[];
   try {
     names = readdirSync(from);
@@ -113,13 +115,7 @@ function linkAll(from: string, to: string): void {
     return;
   }
   mkdirSync(to, { recursive: true });
-  for (const name of names) {
-    try {
-      linkSync(join(from, name), join(to, name));
-    } catch {
-      // Pagefind writes it, should the index list it.
-    }
-  }
+  for (const name of names) keepFile(join(from, name), join(to, name));
 }
 
 /** Removes the files of an index's folders that it does not list: those linked from an earlier index that this one has not. */
@@ -132,19 +128,15 @@ function removeUnlisted(folder: string, files: IndexFiles): void {
   }
 }
 
-/** Links each reused fragment into the new index's folder; the names linked, by record. */
-function linkFragments(folder: string, reuse: ReadonlyArray<string | null>): Map<number, string> {
+/** Keeps each reused fragment in the new index's folder; the names kept, by record. */
+function keepFragments(folder: string, reuse: ReadonlyArray<string | null>): Map<number, string> {
   const linked = new Map<number, string>();
   mkdirSync(join(folder, 'fragment'), { recursive: true });
   for (const [record, file] of reuse.entries()) {
     if (file === null) continue;
     const name = basename(file, fragmentSuffix);
-    try {
-      linkSync(file, fragmentFile(folder, name));
-      linked.set(record, name);
-    } catch {
-      // Gone, or on another file system: Pagefind writes it.
-    }
+    // One that is gone Pagefind writes.
+    if (keepFile(file, fragmentFile(folder, name))) linked.set(record, name);
   }
   return linked;
 }
