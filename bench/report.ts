@@ -32,6 +32,11 @@ export interface Report {
   problems: string[];
 }
 
+/** User and system CPU seconds of a command and its children, which on a shared machine drift less than its wall time. */
+export function cpuTime(run: Measured): string {
+  return run.cpuSeconds === undefined ? 'not measured' : `${run.cpuSeconds.toFixed(1)} s`;
+}
+
 /** Decimal units: 1 KB is 1,000 bytes, 1 MB 1,000,000, 1 GB 1,000,000,000. */
 export function bytes(count: number | undefined): string {
   if (count === undefined) return 'not measured';
@@ -44,11 +49,12 @@ export function bytes(count: number | undefined): string {
 /** The report as Markdown: what was measured where, then one table for commands and one for pages. */
 export function formatReport(report: Report): string {
   const runs = table(
-    ['work', 'files', 'wall time', 'files/s', 'peak memory', 'baseline', 'ratio', 'target', 'holds'],
+    ['work', 'files', 'wall time', 'CPU time', 'files/s', 'peak memory', 'baseline', 'ratio', 'target', 'holds'],
     report.runs.map((row) => [
       row.work,
       row.files.toLocaleString('en-US'),
       `${row.run.seconds.toFixed(2)} s`,
+      cpuTime(row.run),
       Math.round(row.files / row.run.seconds).toLocaleString('en-US'),
       bytes(row.run.peakBytes),
       row.baseline ?? '',
@@ -77,6 +83,7 @@ Measured by \`npm run bench\` on ${report.date.toISOString().slice(0, 16).replac
 - Corpus: ${report.corpus}.
 - Versions: ${report.versions}.
 - Every command ran once (the two one-file lints five times, each after its own edit, and their rows give the median run), as its own process, in a temporary git repository of the corpus: the compiled CLI (\`node bin/hindsight.js\`), markdownlint-cli2, Eleventy's command and Pagefind's CLI. Times are wall-clock; the machine may be shared, so they are noisy.
+- CPU time: user and system seconds of the command and the children it waited for (GNU time \`%U\` and \`%S\`), on all cores together: a command's wall time is at least its CPU time over the cores.
 - Peak memory: ${report.memory}. Sizes use decimal units (1 KB = 1,000 bytes).
 
 ## Commands
