@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { configFileName, loadConfig, type ResolvedConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { ParseCache } from '../parse/cache.js';
-import { displayPath, fileStamp, findPostmortemFiles, loadPostmortems, readSource, type Source } from '../parse/load.js';
+import { displayPath, fileStamp, findPostmortemFiles, loadPostmortems, readSource, type ParseFiles, type Source } from '../parse/load.js';
 import { withoutRuleParts, type Postmortem, type ValidPostmortem } from '../parse/model.js';
 import { LintCache, reviveMessage } from './cache.js';
-import type { CheckSetup } from './check.js';
+import type { CheckSetup, FileFindings } from './check.js';
 import {
   acrossFileFindings,
   acrossFilesModel,
@@ -105,21 +105,33 @@ async function lint(options: LintRunOptions, withModels: boolean) {
   const onParsed = (count: number): void => onProgress((done += count), files.length);
   const unread = toParse.map(({ source }) => source);
   // Rendered models are stored for the site to read back. Without models wanted, each thread
-  // checks the files it parses, and the models go no further. The parser and renderer load only
+  // checks the files it parses, and the models go no further; a slim run's threads check theirs
+  // too, and send back the models without their rule parts. The parser and renderer load only
   // when a file needs them.
   // A slim run needs the rule parts of a model only to check it: not when its findings are cached.
   const findingsKnown = new Set(toParse.flatMap(({ source, index }) => (cached[index] ? [source] : [])));
   const needsRuleParts = (source: Source): boolean => !options.slim || !findingsKnown.has(source);
-  const models = withModels ? await loadPostmortems(unread, { render, limits: config.limits, cache: ParseCache.at(config.root, { writable: render }), onParsed, needsRuleParts }) : [];
-  const checked = withModels || unread.length === 0 ? [] : await checkFiles(unread, { options: { limits: config.limits }, config, asOf }, onParsed);
+  /** Findings made on the threads that parsed the files, by the path shown. */
+  const checkedOf = new Map<string, FileFindings>();
+  const parseAndCheck: ParseFiles = async (jobs, parseOptions, cache, onDone) => {
+    const { parseAndCheckInWorkers } = await import('./check.js');
+    const checked = await parseAndCheckInWorkers(jobs, parseOptions, cache, { config, asOf }, onDone);
+    for (const { postmortem, findings } of checked) checkedOf.set(postmortem.file, findings);
+    return checked.map(({ postmortem }) => postmortem);
+  };
+  const cache = ParseCache.at(config.root, { writable: render });
+  const models = withModels ? await loadPostmortems(unread, { render, limits: config.limits, cache, onParsed, needsRuleParts, ...(options.slim ? { parse: parseAndCheck } : {}) }) : [];
+  if (!withModels && unread.length > 0) {
+    const checked = await checkFiles(unread, { options: { limits: config.limits }, config, asOf }, onParsed);
+    unread.forEach(({ shown }, position) => checkedOf.set(shown, checked[position]!));
+  }
   const modelOf = new Map(toParse.map(({ index }, position) => [index, models[position]]));
-  const checkedOf = new Map(toParse.map(({ index }, position) => [index, checked[position]]));
 
   const results = files.map(({ path, shown, stamp }, index) => {
     const postmortem = modelOf.get(index);
     let hit = cached[index];
     if (!hit) {
-      const findings = checkedOf.get(index);
+      const findings = checkedOf.get(shown);
       hit = findings
         ? { messages: findings.messages.map((message) => reviveMessage(message, shown)), acrossFiles: findings.acrossFiles }
         : { messages: ownFindings(postmortem as Postmortem, enabled, context), acrossFiles: acrossFilesModel(postmortem as Postmortem, enabled) };

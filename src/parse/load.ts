@@ -5,6 +5,8 @@ import { UsageError } from '../errors.js';
 import { ParseCache, type CacheKey } from './cache.js';
 import { defaultLimits, limitsSalt, type ParseLimits } from './limits.js';
 import type { Postmortem } from './model.js';
+import type { ParseOptions } from './postmortem.js';
+import type { ParseJob } from './workers.js';
 
 /**
  * The Markdown files named by `paths` (files as given, folders searched recursively), sorted and
@@ -104,14 +106,19 @@ export interface LoadOptions {
   limits?: ParseLimits;
   /** Whether a source's model must hold the parts only rules read (`RuleParts`); default yes. */
   needsRuleParts?: (source: Source) => boolean;
+  /** Parses the files the cache does not hold; default `parseInWorkers`. */
+  parse?: ParseFiles;
 }
+
+/** Parses files (storing each model in the cache) and hears how many are done as they are. */
+export type ParseFiles = (jobs: ParseJob[], options: ParseOptions, cache: ParseCache | undefined, onParsed: (count: number) => void) => Promise<Postmortem[]>;
 
 /**
  * Parses the sources the cache does not already hold, once; many files are parsed on all cores.
  * The parser and renderer are loaded only when a file needs them.
  */
 export async function loadPostmortems(sources: readonly Source[], options: LoadOptions = {}): Promise<Postmortem[]> {
-  const { render = false, cache, onParsed = () => {}, limits = defaultLimits, needsRuleParts = () => true } = options;
+  const { render = false, cache, onParsed = () => {}, limits = defaultLimits, needsRuleParts = () => true, parse } = options;
   const postmortems: Array<Postmortem | undefined> = [];
   const misses: Array<{ index: number; key: CacheKey; source: Source }> = [];
   sources.forEach((source, index) => {
@@ -124,7 +131,7 @@ export async function loadPostmortems(sources: readonly Source[], options: LoadO
   if (misses.length === 0) return postmortems as Postmortem[];
   const jobs = misses.map(({ source, key }) => ({ file: source.shown, bytes: source.bytes, key }));
   const { parseInWorkers, parseOptions } = await import('./workers.js');
-  const parsed = await parseInWorkers(jobs, await parseOptions({ limits, render }), cache, onParsed);
+  const parsed = await (parse ?? parseInWorkers)(jobs, await parseOptions({ limits, render }), cache, onParsed);
   misses.forEach(({ index }, position) => {
     postmortems[index] = parsed[position] as Postmortem;
   });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 import { ParseCache, type CacheKey } from './cache.js';
 import type { Postmortem } from './model.js';
 import { parsePostmortem, type ParseOptions } from './postmortem.js';
@@ -42,15 +42,38 @@ export function parseJobs(jobs: readonly ParseJob[], options: ParseOptions, cach
   });
 }
 
+/**
+ * A parse worker's loop: each chunk it is sent is parsed, each model stored in the cache, and the
+ * models answered as `finish` makes them. Chunks are answered in the order they came, the first
+ * one after the renderer has loaded.
+ */
+export function answerParseRequests<Setup extends ParseSetup, Result>(finish: (postmortems: Postmortem[], setup: Setup) => Result[]): void {
+  let cache: ParseCache | undefined;
+  let options: Promise<ParseOptions> | undefined;
+  let replied = Promise.resolve();
+  parentPort?.on('message', ({ jobs, setup }: WorkerRequest<ParseJob, Setup>) => {
+    if (setup.cacheFolder !== undefined) cache ??= new ParseCache(setup.cacheFolder);
+    options ??= parseOptions(setup);
+    const ready = options;
+    replied = replied.then(async () => {
+      parentPort?.postMessage(finish(parseJobs(jobs, await ready, cache), setup));
+    });
+  });
+}
+
 /** The parse's options, with the renderer loaded only when bodies are to be rendered: a lint never loads it. */
 export async function parseOptions({ limits, render }: Pick<ParseSetup, 'limits' | 'render'>): Promise<ParseOptions> {
   return { limits, ...(render ? { render: (await import('../render/markdown.js')).renderBody } : {}) };
 }
 
+/** What a parse worker is sent with each chunk for these options and cache. */
+export function parseSetup(options: ParseOptions, cache: ParseCache | undefined): ParseSetup {
+  return { limits: options.limits, render: options.render !== undefined, cacheFolder: cache?.writable ? cache.folder : undefined };
+}
+
 /** Parses the jobs, on every core when there are many. */
 export function parseInWorkers(jobs: readonly ParseJob[], options: ParseOptions, cache: ParseCache | undefined, onParsed: (count: number) => void): Promise<Postmortem[]> {
-  const setup: ParseSetup = { limits: options.limits, render: options.render !== undefined, cacheFolder: cache?.writable ? cache.folder : undefined };
-  return inWorkers(jobs, { script: new URL('./parse-worker.js', import.meta.url), setup, here: (chunk) => parseJobs(chunk, options, cache) }, onParsed);
+  return inWorkers(jobs, { script: new URL('./parse-worker.js', import.meta.url), setup: parseSetup(options, cache), here: (chunk) => parseJobs(chunk, options, cache) }, onParsed);
 }
 
 /** Work on chunks of files, the same on this thread (`here`) as in the worker `script`, which is sent `setup` with each chunk. */

@@ -85,4 +85,42 @@ describe('bin/hindsight.js on a corpus large enough to parse on every core', () 
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('builds with the findings one thread makes: each file is checked on the thread that parses it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'hindsight-workers-'));
+    try {
+      const files = generateCorpus(join(root, 'postmortems'), 240, 4);
+      // Errors of the frontmatter and of the body, and a warning, so the findings are of several rules.
+      const edits: Array<(text: string) => string> = [
+        (text) => text.replace(/^severity: .*$/m, 'severity: SEV9'),
+        (text) => text.replace('## Lessons Learned', '## Lessons'),
+        (text) => text.replace('## Summary\n', '## Summary\n\nThis happened because Bob forgot the human error.\n'),
+      ];
+      files.slice(0, 9).forEach((name, index) => {
+        const path = join(root, 'postmortems', name);
+        writeFileSync(path, edits[index % edits.length]!(readFileSync(path, 'utf8')));
+      });
+      const args = ['lint', '--format', 'json', '--as-of', '2026-06-01'];
+      // Without the lint cache, which the build would otherwise take its findings from.
+      const inProcess = await runInProcess(root, [...args, '--no-cache']);
+      expect(existsSync(join(root, 'node_modules'))).toBe(false);
+      const run = (...runArgs: string[]) =>
+        promisify(execFile)(process.execPath, [bin, ...runArgs], { cwd: root }).then(
+          (done) => ({ ...done, code: 0 }),
+          (error: { code: number; stdout: string; stderr: string }) => error,
+        );
+      const build = await run('build', '--as-of', '2026-06-01', '--out', '_site');
+      expect(build.code).toBe(1);
+      expect(build.stderr).toContain('nothing was published');
+      // The build stored the findings it made; a lint now reads every file's from there.
+      const fromBuild = await run(...args);
+      expect(fromBuild.stderr).toContain('(240 unchanged, from the cache)');
+      const findings = JSON.parse(inProcess.stdout) as Array<{ errorCount: number; warningCount: number }>;
+      expect(findings.filter((result) => result.errorCount > 0)).toHaveLength(6);
+      expect(findings.filter((result) => result.warningCount > 0).length).toBeGreaterThan(0);
+      expect(fromBuild.stdout).toBe(inProcess.stdout);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
