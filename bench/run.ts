@@ -180,7 +180,7 @@ async function main(): Promise<number> {
   const markdownlint = await step('markdownlint-cli2', big.root, markdownlintBin, ['postmortems/**/*.md'], [0, 1]);
   const markdownlintFailure = checked(markdownlint);
   row('`hindsight lint`, nothing cached', count, lintCold, {
-    baseline: markdownlintFailure ? `markdownlint-cli2: ${markdownlintFailure}` : `markdownlint-cli2 (default rules): ${markdownlint.seconds.toFixed(1)} s, peak ${bytes(markdownlint.peakBytes)}`,
+    baseline: markdownlintFailure ? `markdownlint-cli2: ${markdownlintFailure}` : `markdownlint-cli2 (default rules): ${markdownlint.seconds.toFixed(1)} s (CPU ${cpuTime(markdownlint)}, peak ${bytes(markdownlint.peakBytes)})`,
     ratio: markdownlintFailure ? undefined : lintCold.seconds / markdownlint.seconds,
     target: { text: '≤ 0.25×', holds: (r) => r.ratio !== undefined && r.ratio <= 0.25 },
   });
@@ -217,7 +217,7 @@ async function main(): Promise<number> {
   const rebuild = await hindsight('hindsight build again, one postmortem changed', big.root, 'build', '--as-of', asOf);
   const coldFailure = failure(buildCold);
   row('`hindsight build` again, one postmortem changed', count, rebuild, {
-    baseline: coldFailure ? `the cold build: ${coldFailure}` : `the cold build: ${buildCold.seconds.toFixed(1)} s`,
+    baseline: coldFailure ? `the cold build: ${coldFailure}` : `the cold build: ${buildCold.seconds.toFixed(1)} s (CPU ${cpuTime(buildCold)})`,
     ratio: coldFailure ? undefined : rebuild.seconds / buildCold.seconds,
     target: { text: '≤ 0.2×', holds: (r) => r.ratio !== undefined && r.ratio <= 0.2 },
   });
@@ -235,7 +235,7 @@ async function main(): Promise<number> {
   ] as const) {
     const bigFailure = failure(bigRun);
     row(`linearity: ${work}, ${smallCount.toLocaleString('en-US')} → ${count.toLocaleString('en-US')} files`, count, bigRun, {
-      baseline: `${smallCount.toLocaleString('en-US')} files: ${failure(smallRun) ?? `${smallRun.seconds.toFixed(1)} s, peak ${bytes(smallRun.peakBytes)}`}`,
+      baseline: `${smallCount.toLocaleString('en-US')} files: ${failure(smallRun) ?? `${smallRun.seconds.toFixed(1)} s (CPU ${cpuTime(smallRun)}, peak ${bytes(smallRun.peakBytes)})`}`,
       ratio: bigFailure || failure(smallRun) ? undefined : bigRun.seconds / smallRun.seconds,
       target: { text: '≤ 11×', holds: (r) => r.ratio !== undefined && r.ratio <= 11 },
     });
