@@ -26,8 +26,11 @@ export function checkJobs(jobs: readonly FileJob[], { options, config, asOf }: C
   return jobs.map(({ file, bytes }) => findings(parsePostmortem(file, bytes, options)));
 }
 
+/** What the rules read besides the file: the config and the day. */
+type RuleSetup = Omit<CheckSetup, 'options'>;
+
 /** A function that runs the rules that read only one file, which never look at the others. */
-function fileFindings({ config, asOf }: Omit<CheckSetup, 'options'>): (postmortem: Postmortem) => FileFindings {
+function fileFindings({ config, asOf }: RuleSetup): (postmortem: Postmortem) => FileFindings {
   const enabled = enabledRules(config);
   const context = { config, asOf, corpus: corpusOf([]) };
   return (postmortem) => ({ messages: ownFindings(postmortem, enabled, context).map(storeMessage), acrossFiles: acrossFilesModel(postmortem, enabled) });
@@ -41,11 +44,11 @@ export interface CheckedModel {
 
 /** What a worker that parses and checks files is sent with each chunk. */
 export interface ParseCheckSetup extends ParseSetup {
-  check: Omit<CheckSetup, 'options'>;
+  check: RuleSetup;
 }
 
 /** Checks parsed models, and keeps of each only what a site or rollup reads. */
-export function checkParsed(postmortems: readonly Postmortem[], check: ParseCheckSetup['check']): CheckedModel[] {
+export function checkParsed(postmortems: readonly Postmortem[], check: RuleSetup): CheckedModel[] {
   const findings = fileFindings(check);
   return postmortems.map((postmortem) => ({ postmortem: withoutRuleParts(postmortem), findings: findings(postmortem) }));
 }
@@ -55,7 +58,7 @@ export function checkParsed(postmortems: readonly Postmortem[], check: ParseChec
  * parsed it, on every core when there are many: a thread sends back the findings and the model
  * without its rule parts, half its size, rather than the whole model for this thread to check.
  */
-export function parseAndCheckInWorkers(jobs: readonly ParseJob[], options: ParseOptions, cache: ParseCache | undefined, check: ParseCheckSetup['check'], onDone: (count: number) => void): Promise<CheckedModel[]> {
+export function parseAndCheckInWorkers(jobs: readonly ParseJob[], options: ParseOptions, cache: ParseCache | undefined, check: RuleSetup, onDone: (count: number) => void): Promise<CheckedModel[]> {
   const setup: ParseCheckSetup = { ...parseSetup(options, cache), check };
   return inWorkers(jobs, { script: new URL('./parse-check-worker.js', import.meta.url), setup, here: (chunk) => checkParsed(parseJobs(chunk, options, cache), check) }, onDone);
 }

@@ -552,7 +552,6 @@ async function keepFolder(from: string, to: string): Promise<boolean> {
   return files.length > 0;
 }
 
-
 /** What a page that `rendersFromView` is rendered from besides the renderer: its view and the site around it. */
 function viewHash(view: PageView, { site, problems }: SiteModel): string {
   const hash = createHash('sha1');
